@@ -1,0 +1,5 @@
+package org.dynreg.registry;
+
+public enum CookingFuel {
+    GAS, LPG, WOOD, DUNG_CAKE, KEROSENE, ELECTRICITY, OTHER
+}

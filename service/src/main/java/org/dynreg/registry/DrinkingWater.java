@@ -1,0 +1,5 @@
+package org.dynreg.registry;
+
+public enum DrinkingWater {
+    PIPED, HAND_PUMP, MOTOR_PUMP, COVERED_WELL, OPEN_WELL, SPRING, SURFACE_WATER, TANKER, FILTRATION_PLANT, BOTTLED, OTHER
+}

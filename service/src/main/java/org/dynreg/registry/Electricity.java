@@ -1,0 +1,5 @@
+package org.dynreg.registry;
+
+public enum Electricity {
+    METERED, UNMETERED, SOLAR, GENERATOR, NONE
+}

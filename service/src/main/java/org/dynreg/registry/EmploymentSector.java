@@ -1,0 +1,5 @@
+package org.dynreg.registry;
+
+public enum EmploymentSector {
+    NONE, GOVERNMENT, PRIVATE, SELF_EMPLOYED, AGRICULTURE, INFORMAL
+}

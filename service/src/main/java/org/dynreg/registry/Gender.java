@@ -1,0 +1,5 @@
+package org.dynreg.registry;
+
+public enum Gender {
+    MALE, FEMALE, TRANSGENDER
+}

@@ -1,0 +1,5 @@
+package org.dynreg.registry;
+
+public enum MaritalStatus {
+    NEVER_MARRIED, MARRIED, WIDOWED, DIVORCED, SEPARATED
+}
