@@ -1,0 +1,394 @@
+package org.dynreg.policy;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How the default policy workbooks in {@code decision-tables/} were first made: from the published
+ * scorecard and likelihood CSVs (test resources, copied from the source paper's tables) and the rules
+ * in docs/decisions. Policy officers edit the workbooks themselves from then on; run this again only to
+ * start over from the published defaults ({@code ./mvnw -pl service test-compile exec:java} is not wired:
+ * run the main method from an IDE with the repository root as working directory).
+ */
+public final class DefaultPolicyWorkbooks {
+
+    static final String FACTS = "org.dynreg.eligibility.facts.*";
+
+    private DefaultPolicyWorkbooks() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "decision-tables");
+        write(scoring(), dir.resolve("pmt-scoring.drl.xlsx"));
+        write(eligibility(), dir.resolve("program-eligibility.drl.xlsx"));
+        write(exclusions(), dir.resolve("exclusion-filters.drl.xlsx"));
+    }
+
+    record Col(String keyword, String objectType, String template, String label) {
+        static Col name(String label) { return new Col("NAME", null, null, label); }
+        static Col note(String label) { return new Col("DESCRIPTION", null, null, label); }
+        static Col when(String objectType, String template, String label) { return new Col("CONDITION", objectType, template, label); }
+        static Col then(String template, String label) { return new Col("ACTION", null, template, label); }
+    }
+
+    record Table(String title, List<Col> cols, List<List<Object>> rows) {}
+
+    record SheetSpec(String name, String ruleSet, String notes, List<Table> tables) {}
+
+    static Workbook scoring() throws IOException {
+        String household = "HouseholdFacts";
+        String src = "Schreiner (2009), Simple Poverty Scorecard Pakistan, indicator %d option %s";
+        List<Table> tables = new ArrayList<>();
+        List<String[]> card = csv("/reference/pakistan-scorecard-2009.csv");
+
+        tables.add(new Table("Indicator 1 Province", List.of(
+                Col.name("Answer (rule name)"),
+                Col.when(household, "forall(||){province == \"$\"}", "Province is one of (comma-separated)"),
+                Col.then("insert(new IndicatorPoints(1, \"Province\", drools.getRule().getName(), $param));", "Points"),
+                Col.note("Source of the points")), List.of(
+                row("1A Balochistan", "BALOCHISTAN", 0, String.format(src, 1, "A")),
+                row("1B Khyber Pakhtunkhwa", "KHYBER_PAKHTUNKHWA", 9, String.format(src, 1, "B") + " (Northwest Frontier Province, today Khyber Pakhtunkhwa, merged tribal districts included)"),
+                row("1C Sindh", "SINDH", 11, String.format(src, 1, "C")),
+                row("1D Punjab or Islamabad", "PUNJAB, ISLAMABAD", 12, String.format(src, 1, "D")),
+                row("1E Azad Jammu and Kashmir", "AJK", 9, "Not in the 2005/06 survey behind the scorecard. dynreg default: scored as Khyber Pakhtunkhwa (see docs/decisions/0002-regions-outside-the-scorecard.md); change when the official weights are adopted"),
+                row("1F Gilgit-Baltistan", "GILGIT_BALTISTAN", 9, "Not in the 2005/06 survey behind the scorecard. dynreg default: scored as Khyber Pakhtunkhwa (see docs/decisions/0002-regions-outside-the-scorecard.md); change when the official weights are adopted"))));
+
+        tables.add(rangeTable(2, "Members aged 13 or younger", "membersAged13OrYounger", "Members aged 13 or younger", card, src,
+                new Object[][]{{"2A Five or more", 5, null}, {"2B Four", 4, 4}, {"2C Three", 3, 3}, {"2D Two", 2, 2}, {"2E One", 1, 1}, {"2F None", 0, 0}}));
+
+        tables.add(new Table("Indicator 3 Children 5 to 13 in school", List.of(
+                Col.name("Answer (rule name)"),
+                Col.when(household, "allChildrenAged5To13InSchool == $param", "All children aged 5-13 attend school (TRUE also when there are none)"),
+                Col.then("insert(new IndicatorPoints(3, \"Children aged 5 to 13 in school\", drools.getRule().getName(), $param));", "Points"),
+                Col.note("Source of the points")), List.of(
+                row("3A Not all", false, points(card, 3, "A"), String.format(src, 3, "A")),
+                row("3B All, or no children aged 5 to 13", true, points(card, 3, "B"), String.format(src, 3, "B")))));
+
+        tables.add(rangeTable(4, "Members in elementary occupations", "elementaryOccupationMembers", "Members working in elementary occupations", card, src,
+                new Object[][]{{"4A Two or more", 2, null}, {"4B One", 1, 1}, {"4C None", 0, 0}}));
+
+        tables.add(new Table("Indicator 5 Education of the female head or spouse", List.of(
+                Col.name("Answer (rule name)"),
+                Col.when(household, "femaleHeadOrSpousePresent == $param", "There is a female head or spouse"),
+                Col.when(household, "femaleHeadOrSpouseClassesCompleted >= $param", "Her classes completed: at least"),
+                Col.when(household, "femaleHeadOrSpouseClassesCompleted <= $param", "Her classes completed: at most"),
+                Col.then("insert(new IndicatorPoints(5, \"Education of the female head or spouse\", drools.getRule().getName(), $param));", "Points"),
+                Col.note("Source of the points")), List.of(
+                row("5A Less than Class 1", true, null, 0, points(card, 5, "A"), String.format(src, 5, "A") + "; every survey records an education level, so 'no data' cannot occur"),
+                row("5B No female head or spouse", false, null, null, points(card, 5, "B"), String.format(src, 5, "B")),
+                row("5C Class 1 or higher", true, 1, null, points(card, 5, "C"), String.format(src, 5, "C")))));
+
+        tables.add(new Table("Indicator 6 Drinking water", List.of(
+                Col.name("Answer (rule name)"),
+                Col.when(household, "forall(||){drinkingWater == \"$\"}", "Main source is one of"),
+                Col.when(household, "forall(&&){drinkingWater != \"$\"}", "Main source is none of"),
+                Col.then("insert(new IndicatorPoints(6, \"Drinking water\", drools.getRule().getName(), $param));", "Points"),
+                Col.note("Source of the points")), List.of(
+                row("6A Other sources", null, "PIPED, HAND_PUMP, MOTOR_PUMP, COVERED_WELL", points(card, 6, "A"), String.format(src, 6, "A")),
+                row("6B Hand pump, covered well, motor pump or tube well, or piped water", "PIPED, HAND_PUMP, MOTOR_PUMP, COVERED_WELL", null, points(card, 6, "B"), String.format(src, 6, "B")))));
+
+        tables.add(new Table("Indicator 7 Toilet", List.of(
+                Col.name("Answer (rule name)"),
+                Col.when(household, "forall(||){toilet == \"$\"}", "Toilet is one of"),
+                Col.when(household, "forall(&&){toilet != \"$\"}", "Toilet is none of"),
+                Col.then("insert(new IndicatorPoints(7, \"Toilet\", drools.getRule().getName(), $param));", "Points"),
+                Col.note("Source of the points")), List.of(
+                row("7A None or other", null, "FLUSH_SEWER, FLUSH_SEPTIC, FLUSH_PIT, FLUSH_OPEN_DRAIN", points(card, 7, "A"), String.format(src, 7, "A")),
+                row("7B Flush to pit, septic tank or open drain", "FLUSH_SEPTIC, FLUSH_PIT, FLUSH_OPEN_DRAIN", null, points(card, 7, "B"), String.format(src, 7, "B")),
+                row("7C Flush to public sewerage", "FLUSH_SEWER", null, points(card, 7, "C"), String.format(src, 7, "C")))));
+
+        tables.add(yesNo(8, "Refrigerator or freezer", "refrigeratorOrFreezer", "Owns a refrigerator or freezer", card, src));
+        tables.add(yesNo(9, "Television", "television", "Owns a television", card, src));
+        tables.add(yesNo(10, "Vehicle", "vehicle", "Owns a motorcycle, scooter, car or other vehicle", card, src));
+
+        List<String[]> likelihoods = csv("/reference/pakistan-scorecard-2009-likelihoods.csv");
+        String[] header = likelihoods.get(0);
+        List<Col> cols = new ArrayList<>(List.of(
+                Col.name("Score band"),
+                Col.when("PovertyScore", "value >= $param", "Score from"),
+                Col.when("PovertyScore", "value <= $param", "Score to")));
+        for (int i = 1; i < header.length; i++) {
+            cols.add(Col.then("insert(new PovertyLikelihood(\"" + header[i] + "\", $param));", "% below " + lineLabel(header[i])));
+        }
+        cols.add(Col.note("Source"));
+        List<List<Object>> bands = new ArrayList<>();
+        int start = 1;
+        for (int r = 2; r <= likelihoods.size(); r++) {
+            boolean last = r == likelihoods.size();
+            if (last || !Arrays.equals(Arrays.copyOfRange(likelihoods.get(r), 1, header.length),
+                    Arrays.copyOfRange(likelihoods.get(start), 1, header.length))) {
+                String[] first = likelihoods.get(start);
+                int from = Integer.parseInt(first[0]);
+                int to = Integer.parseInt(likelihoods.get(r - 1)[0]);
+                List<Object> band = new ArrayList<>(List.of("Likelihood for scores " + from + "-" + to, from, to));
+                for (int i = 1; i < header.length; i++) {
+                    band.add(Double.parseDouble(first[i]));
+                }
+                band.add("Schreiner (2009), Pakistan scorecard, poverty likelihoods for scores " + from + "-" + to);
+                bands.add(band);
+                start = r;
+            }
+        }
+        Table likelihood = new Table("Poverty likelihood", cols, bands);
+
+        return workbook(
+                new SheetSpec("Scorecard", "org.dynreg.policy.scoring",
+                        "PMT scoring: the ten indicators of the Simple Poverty Scorecard for Pakistan (Schreiner 2009). Each indicator is one table; exactly one row of each must match every household. The score is the sum of the points (0-100).",
+                        tables),
+                new SheetSpec("Likelihood", "org.dynreg.policy.likelihood",
+                        "Score to poverty likelihood: percent of households with that score below each poverty line (Schreiner 2009, table of likelihoods). nl100 is the national line; nl50-nl200 are 50%-200% of it; extreme is the USAID extreme line; ppp125/250/375 are the $1.25/$2.50/$3.75 2005 PPP lines. The table is not monotone.",
+                        List.of(likelihood)));
+    }
+
+    static Workbook eligibility() {
+        Table cutoffs = new Table("Cash transfer UCT cut-offs", List.of(
+                Col.name("Cut-off (rule name, told to the household)"),
+                Col.when("HouseholdFacts", "disabledMember == $param", "Applies only when a member has a disability (TRUE), or only when none has (FALSE); blank: always"),
+                Col.then("insert(new ProgramCutoff(\"UCT\", $param, drools.getRule().getName()));", "Eligible when the score is at or below"),
+                Col.note("Source")), List.of(
+                row("the standard cut-off", null, 32, "BISP Benazir Kafaalat unconditional cash transfer: NSER poverty score cut-off 32 (NSER annual report 2022-23, Targeting mechanism); applies from 2023-02-01"),
+                row("the cut-off for households with a disabled member", true, 37, "BISP: households with a disabled member qualify up to a score of 37 (public programme rules); applies from 2023-02-01")));
+
+        Table recipient = new Table("Payment recipient", List.of(
+                Col.name("Who receives the payment (rule name)"),
+                Col.when("$m : MemberFacts", "gender == \"$param\"", "Gender"),
+                Col.when("$m : MemberFacts", "everMarried == $param", "Ever married"),
+                Col.when("$m : MemberFacts", "forall(||){relation == \"$\"}", "Relation to the head is one of"),
+                Col.when("$m : MemberFacts", "age >= $param", "Aged at least"),
+                Col.then("insert(new RecipientCandidate($m, $param, drools.getRule().getName()));", "Priority (1 first; ties go to the eldest)"),
+                Col.note("Source")), List.of(
+                row("the female head of household", "FEMALE", true, "HEAD", 18, 1, "BISP pays an ever-married woman of the household; the head herself comes first"),
+                row("the wife of the head", "FEMALE", true, "SPOUSE", 18, 2, "BISP pays an ever-married woman of the household; the head's wife next (eldest first where several)"),
+                row("another ever-married woman of the household", "FEMALE", true, null, 18, 3, "BISP pays an ever-married woman of the household; any other ever-married woman aged 18 or over, eldest first")));
+
+        Table stipend = new Table("Education stipend CCT_EDUCATION", List.of(
+                Col.name("Stipend (rule name)"),
+                Col.when("ProgramOutcome", "program == \"$param\", eligible == true", "Household eligible for program"),
+                Col.when("$m : MemberFacts", "age >= $param", "Child aged from"),
+                Col.when("$m : MemberFacts", "age <= $param", "Child aged to"),
+                Col.then("insert(new StipendGrant(\"CCT_EDUCATION\", $m.getLine(), $m.getAge(), \"$param\"));", "Condition of payment"),
+                Col.note("Source")), List.of(
+                row("education stipend for a school-age child", "UCT", 5, 16, "enrolment in school and 70% attendance each quarter",
+                        "BISP Benazir Taleemi Wazaif: conditional stipend per child of a cash-transfer household; school age 5-16 as in Article 25-A of the Constitution; applies from 2023-02-01")));
+
+        return workbook(
+                new SheetSpec("Cut-offs", "org.dynreg.policy.eligibility", "Program eligibility: the cut-offs of the unconditional cash transfer (UCT). Where several rows apply to a household, the highest cut-off is used.", List.of(cutoffs)),
+                new SheetSpec("Recipient", "org.dynreg.policy.recipient", "Who receives the cash transfer of an eligible household: an ever-married woman, chosen by priority.", List.of(recipient)),
+                new SheetSpec("Stipend", "org.dynreg.policy.stipend", "Conditional education stipend: one per school-age child of a household eligible for the cash transfer.", List.of(stipend)));
+    }
+
+    static Workbook exclusions() {
+        Table filters = new Table("Exclusion filters", List.of(
+                Col.name("Filter (rule name)"),
+                Col.when(null, "eval($param)", "Switched on (TRUE or FALSE)"),
+                Col.when("HouseholdFacts", "governmentEmployees >= $param", "Government employees in the household: at least"),
+                Col.when("HouseholdFacts", "car == $param", "Owns a car"),
+                Col.when("HouseholdFacts", "agriculturalLandAcres > $param", "Agricultural land: more than (acres)"),
+                Col.when("HouseholdFacts", "internationalTravel == $param", "A member travelled abroad in the last 12 months"),
+                Col.when("HouseholdFacts", "monthlyPhoneBillPkr > $param", "Average monthly phone bill: more than (PKR)"),
+                Col.then("insert(new Exclusion(drools.getRule().getName(), \"$param\"));", "Reason told to the household"),
+                Col.note("Source")), List.of(
+                row("government employment", true, 1, null, null, null, null, "a member of the household is employed by the government", "BISP profiling filter: government employees are not eligible (public programme rules)"),
+                row("car ownership", true, null, true, null, null, null, "the household owns a car", "BISP profiling filter: car owners are not eligible (public programme rules)"),
+                row("agricultural land", true, null, null, 12.5, null, null, "the household owns more than 12.5 acres of agricultural land", "dynreg default threshold (docs/decisions/0003-exclusion-filters.md); an officer may change or switch it off"),
+                row("international travel", true, null, null, null, true, null, "a member of the household travelled abroad in the last 12 months", "BISP profiling filter: international travel (public programme rules)"),
+                row("high phone bill", true, null, null, null, null, 1000, "the household's average monthly phone bill is above PKR 1,000", "BISP profiling filter: average phone bill above PKR 1,000 a month (public programme rules)")));
+        return workbook(new SheetSpec("Exclusions", "org.dynreg.policy.exclusions",
+                "Exclusion filters: each row removes an otherwise eligible household from the cash programs. Set 'Switched on' to FALSE to stop a filter.",
+                List.of(filters)));
+    }
+
+    static Table rangeTable(int n, String title, String field, String label, List<String[]> card, String src, Object[][] rows) {
+        List<List<Object>> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            String code = ((String) r[0]).substring(1, 2);
+            out.add(row(r[0], r[1], r[2], points(card, n, code), String.format(src, n, code)));
+        }
+        return new Table("Indicator " + n + " " + title, List.of(
+                Col.name("Answer (rule name)"),
+                Col.when("HouseholdFacts", field + " >= $param", label + ": at least"),
+                Col.when("HouseholdFacts", field + " <= $param", label + ": at most"),
+                Col.then("insert(new IndicatorPoints(" + n + ", \"" + title + "\", drools.getRule().getName(), $param));", "Points"),
+                Col.note("Source of the points")), out);
+    }
+
+    static Table yesNo(int n, String title, String field, String label, List<String[]> card, String src) {
+        return new Table("Indicator " + n + " " + title, List.of(
+                Col.name("Answer (rule name)"),
+                Col.when("HouseholdFacts", field + " == $param", label),
+                Col.then("insert(new IndicatorPoints(" + n + ", \"" + title + "\", drools.getRule().getName(), $param));", "Points"),
+                Col.note("Source of the points")), List.of(
+                row(n + "A No", false, points(card, n, "A"), String.format(src, n, "A")),
+                row(n + "B Yes", true, points(card, n, "B"), String.format(src, n, "B"))));
+    }
+
+    static int points(List<String[]> card, int indicator, String option) {
+        return card.stream().filter(r -> r[0].equals(String.valueOf(indicator)) && r[2].equals(option))
+                .map(r -> Integer.parseInt(r[4])).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no option " + indicator + option));
+    }
+
+    static String lineLabel(String line) {
+        return switch (line) {
+            case "extreme" -> "the USAID extreme line";
+            case "ppp125" -> "$1.25/day (2005 PPP)";
+            case "ppp250" -> "$2.50/day (2005 PPP)";
+            case "ppp375" -> "$3.75/day (2005 PPP)";
+            default -> line.substring(2) + "% of the national line (" + line + ")";
+        };
+    }
+
+    static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    static List<String[]> csv(String resource) throws IOException {
+        try (InputStream in = DefaultPolicyWorkbooks.class.getResourceAsStream(resource)) {
+            List<String[]> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isBlank()) {
+                    rows.add(splitCsv(line));
+                }
+            }
+            return rows;
+        }
+    }
+
+    static String[] splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out.toArray(String[]::new);
+    }
+
+    static Workbook workbook(SheetSpec... sheets) {
+        Workbook wb = new XSSFWorkbook();
+        CellStyle keyword = style(wb, IndexedColors.GREY_25_PERCENT, true);
+        CellStyle code = style(wb, IndexedColors.LEMON_CHIFFON, false);
+        CellStyle label = style(wb, IndexedColors.LIGHT_CORNFLOWER_BLUE, true);
+        for (SheetSpec spec : sheets) {
+            Sheet sheet = wb.createSheet(spec.name());
+            int r = 0;
+            put(sheet, r++, 0, "RuleSet", keyword).getRow(r - 1);
+            put(sheet, r - 1, 1, spec.ruleSet(), null);
+            put(sheet, r++, 0, "Import", keyword);
+            put(sheet, r - 1, 1, FACTS, null);
+            put(sheet, r++, 0, "Notes", keyword);
+            put(sheet, r - 1, 1, spec.notes(), null);
+            r++;
+            for (Table t : spec.tables()) {
+                put(sheet, r++, 0, "RuleTable " + t.title(), keyword);
+                int kw = r++, type = r++, tpl = r++, lab = r++;
+                for (int c = 0; c < t.cols().size(); c++) {
+                    Col col = t.cols().get(c);
+                    put(sheet, kw, c, col.keyword(), keyword);
+                    put(sheet, type, c, col.objectType() == null ? "" : col.objectType(), code);
+                    put(sheet, tpl, c, col.template() == null ? "" : col.template(), code);
+                    put(sheet, lab, c, col.label(), label);
+                }
+                mergeSamePatterns(sheet, type, t.cols());
+                for (List<Object> values : t.rows()) {
+                    int rr = r++;
+                    for (int c = 0; c < values.size(); c++) {
+                        put(sheet, rr, c, values.get(c), null);
+                    }
+                }
+                r++;
+            }
+            for (int c = 0; c < 12; c++) {
+                sheet.setColumnWidth(c, c == 0 ? 14000 : 9000);
+            }
+        }
+        return wb;
+    }
+
+    /** Adjacent condition columns on the same object type form one pattern: Drools wants their type cells merged. */
+    static void mergeSamePatterns(Sheet sheet, int typeRow, List<Col> cols) {
+        int c = 0;
+        while (c < cols.size()) {
+            int end = c;
+            String type = cols.get(c).objectType();
+            while (type != null && "CONDITION".equals(cols.get(c).keyword()) && end + 1 < cols.size()
+                    && "CONDITION".equals(cols.get(end + 1).keyword()) && type.equals(cols.get(end + 1).objectType())) {
+                end++;
+            }
+            if (end > c) {
+                for (int k = c + 1; k <= end; k++) {
+                    sheet.getRow(typeRow).getCell(k).setBlank();
+                }
+                sheet.addMergedRegion(new CellRangeAddress(typeRow, typeRow, c, end));
+            }
+            c = end + 1;
+        }
+    }
+
+    static Sheet put(Sheet sheet, int r, int c, Object value, CellStyle style) {
+        Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+        Cell cell = row.createCell(c);
+        if (value instanceof Boolean b) {
+            cell.setCellValue(b);
+        } else if (value instanceof Integer i) {
+            cell.setCellValue(i);
+        } else if (value instanceof Double d) {
+            cell.setCellValue(d);
+        } else if (value != null) {
+            cell.setCellValue(value.toString());
+        } else {
+            cell.setBlank();
+        }
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+        return sheet;
+    }
+
+    static CellStyle style(Workbook wb, IndexedColors color, boolean bold) {
+        CellStyle s = wb.createCellStyle();
+        s.setFillForegroundColor(color.getIndex());
+        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        s.setWrapText(true);
+        if (bold) {
+            Font f = wb.createFont();
+            f.setBold(true);
+            s.setFont(f);
+        }
+        return s;
+    }
+
+    static void write(Workbook wb, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            wb.write(out);
+        }
+        wb.close();
+    }
+}
