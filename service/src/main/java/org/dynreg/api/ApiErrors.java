@@ -1,0 +1,86 @@
+package org.dynreg.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.dynreg.eligibility.PolicyFaultException;
+import org.dynreg.policy.PolicyRejectedException;
+import org.dynreg.registry.InvalidSurveyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+
+/** Every refusal as application/problem+json, naming the field, cell or line where there is one. */
+@RestControllerAdvice
+class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(InvalidSurveyException.class)
+    ProblemDetail invalidSurvey(InvalidSurveyException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-survey", "The survey has errors",
+                e.problems().size() + " problem(s); nothing was stored");
+        p.setProperty("errors", e.problems());
+        return p;
+    }
+
+    @ExceptionHandler(PolicyRejectedException.class)
+    ProblemDetail policyRejected(PolicyRejectedException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "policy-rejected", "The policy bundle was refused",
+                e.problems().size() + " problem(s); the policy in force is unchanged");
+        p.setProperty("problems", e.problems().stream()
+                .map(x -> java.util.Map.of("location", x.location(), "problem", x)).toList());
+        return p;
+    }
+
+    @ExceptionHandler(PolicyFaultException.class)
+    ProblemDetail policyFault(PolicyFaultException e) {
+        log.error("policy fault: {}", e.getMessage());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "policy-fault", "The policy in force could not decide",
+                e.getMessage() + "; nothing was stored");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ProblemDetail concurrentUpdate(ObjectOptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-update", "Changed by another submission",
+                "the household was updated by another submission at the same time; nothing of this one was stored: reload and submit again");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail conflict(DataIntegrityViolationException e) {
+        log.warn("refused a write that broke a database constraint: {}", e.getMostSpecificCause().getClass().getSimpleName());
+        boolean nationalId = String.valueOf(e.getMostSpecificCause().getMessage()).contains("household_member_national_id");
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflicts with stored data",
+                nationalId ? "a national id on this survey was registered in another household at the same moment; nothing was stored"
+                        : "the submission conflicts with data stored at the same moment; nothing was stored");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String where = "";
+        if (e.getCause() instanceof JsonProcessingException j && j.getLocation() != null) {
+            JsonLocation l = j.getLocation();
+            where = " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not valid JSON",
+                "the body could not be read as JSON" + where + "; nothing was stored");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("https://dynreg.org/problems/" + type));
+        p.setTitle(title);
+        return p;
+    }
+}

@@ -1,0 +1,95 @@
+package org.dynreg.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dynreg.eligibility.DecisionView;
+import org.dynreg.eligibility.Eligibility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registering households: a submitted survey is validated, stored with the household's roster and
+ * scored, all in one transaction, so a refused or failed survey leaves nothing behind.
+ */
+@Service
+public class Registry {
+    private static final Logger log = LoggerFactory.getLogger(Registry.class);
+
+    private final Households households;
+    private final Surveys surveys;
+    private final Eligibility eligibility;
+    private final Clock clock;
+    private final SurveyValidator validator;
+
+    Registry(Households households, Surveys surveys, Eligibility eligibility, Clock clock) {
+        this.households = households;
+        this.surveys = surveys;
+        this.eligibility = eligibility;
+        this.clock = clock;
+        this.validator = new SurveyValidator(clock);
+    }
+
+    @Transactional
+    public Registration submit(JsonNode raw, String actor) {
+        List<FieldProblem> problems = validator.validate(raw);
+        if (!problems.isEmpty()) {
+            throw new InvalidSurveyException(problems);
+        }
+        Survey survey = validator.bind(raw);
+        Instant now = clock.instant();
+        Household household;
+        if (survey.updateType() == UpdateType.MISSED_OUT) {
+            household = new Household(now);
+        } else {
+            household = households.findById(survey.householdId()).orElseThrow(() -> new InvalidSurveyException(List.of(
+                    new FieldProblem("householdId", "no household is registered with id " + survey.householdId()))));
+        }
+        refuseIdsHeldElsewhere(survey, household.id());
+        if (household.id() == null) {
+            households.save(household);
+        }
+        SurveyRecord stored = surveys.save(new SurveyRecord(household.id(), survey, raw.toString(), now, actor));
+        household.applySurvey(survey, stored.id());
+        households.saveAndFlush(household);
+        DecisionView decision = eligibility.decide(household.id(), stored.id(), survey, actor);
+        log.info("survey {} ({}) stored for household {} by {}", stored.id(), survey.updateType(), household.id(), actor);
+        return new Registration(household.id(), stored.id(), decision);
+    }
+
+    private void refuseIdsHeldElsewhere(Survey survey, Long householdId) {
+        List<String> ids = survey.members().stream().map(Survey.Member::nationalId).toList();
+        List<String> taken = households.nationalIdsHeldElsewhere(ids, householdId == null ? -1 : householdId);
+        if (taken.isEmpty()) {
+            return;
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (taken.contains(ids.get(i))) {
+                problems.add(new FieldProblem("members[" + i + "].nationalId",
+                        "this national id is already registered in another household; a move between households is a roster update of both"));
+            }
+        }
+        throw new InvalidSurveyException(problems);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<HouseholdView> household(long id, boolean personalData) {
+        return households.findById(id).map(h -> HouseholdView.of(h, personalData));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SurveySummary> surveysOf(long householdId) {
+        return surveys.findByHouseholdIdOrderBySubmittedAtAscIdAsc(householdId).stream().map(SurveySummary::of).toList();
+    }
+
+    public boolean exists(long householdId) {
+        return households.existsById(householdId);
+    }
+}

@@ -1,0 +1,59 @@
+package org.dynreg.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * On an installation with no users yet, creates one local user per role (documented in the README)
+ * so the service can be tried at once. Switch off with {@code dynreg.security.local-users=false}.
+ */
+@Component
+@ConditionalOnProperty(name = "dynreg.security.local-users", havingValue = "true", matchIfMissing = true)
+class LocalUsers implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
+
+    record LocalUser(String username, String displayName, String group, List<Role> roles) {}
+
+    static final List<LocalUser> USERS = List.of(
+            new LocalUser("operator", "Data-entry operator", "DRC-PB-LHR-01", List.of(Role.DATA_ENTRY_OPERATOR)),
+            new LocalUser("officer", "Policy officer", "policy", List.of(Role.POLICY_OFFICER)),
+            new LocalUser("officer2", "Second policy officer", "policy", List.of(Role.POLICY_OFFICER)),
+            new LocalUser("caseworker", "Caseworker", "casework-punjab", List.of(Role.CASEWORKER)),
+            new LocalUser("supervisor", "Supervisor", "casework-punjab", List.of(Role.SUPERVISOR)),
+            new LocalUser("auditor", "Auditor", "audit", List.of(Role.AUDITOR)),
+            new LocalUser("partner", "Partner agency", "partners", List.of(Role.PARTNER)));
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+
+    LocalUsers(JdbcTemplate jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        Integer existing = jdbc.queryForObject("select count(*) from app_user", Integer.class);
+        if (existing != null && existing > 0) {
+            return;
+        }
+        for (LocalUser u : USERS) {
+            jdbc.update("insert into app_user (username, password_hash, display_name, work_group, enabled) values (?, ?, ?, ?, true)",
+                    u.username(), encoder.encode(u.username() + "-pass"), u.displayName(), u.group());
+            for (Role r : u.roles()) {
+                jdbc.update("insert into app_user_role (username, role) values (?, ?)", u.username(), r.name());
+            }
+        }
+        log.info("created {} local users, one per role (password: user name + '-pass'); change them before real use", USERS.size());
+    }
+}
