@@ -1,0 +1,50 @@
+package org.dynreg.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code dynreg.db}. The defaults here repeat those in application.properties so
+ * that a context built without that file (a narrow test, say) still behaves the same.
+ *
+ * @param url            JDBC URL of an external server; blank means "start the embedded one"
+ * @param createDatabase create the URL's database if missing (external mode)
+ * @param recreate       drop and create the URL's database once per JVM; tests only, and only
+ *                       for names ending in {@code _test}, so a stray URL cannot wipe real data
+ */
+@ConfigurationProperties("dynreg.db")
+record DatabaseProperties(
+        String url,
+        @DefaultValue("root") String user,
+        @DefaultValue("") String password,
+        @DefaultValue("dynreg") String name,
+        @DefaultValue("false") boolean createDatabase,
+        @DefaultValue("false") boolean recreate,
+        @DefaultValue Embedded embedded) {
+
+    /**
+     * @param fresh delete the data directory once per JVM before starting; tests only
+     */
+    record Embedded(
+            String dataDir,
+            String baseDir,
+            @DefaultValue("3307") int port,
+            @DefaultValue("false") boolean fresh) {
+
+        // @DefaultValue does not resolve placeholders, so the home-relative defaults live here.
+        Embedded {
+            dataDir = orDefault(dataDir, "mariadb");
+            baseDir = orDefault(baseDir, "mariadb-base");
+        }
+
+        private static String orDefault(String value, String underDynregHome) {
+            return value == null || value.isBlank()
+                    ? System.getProperty("user.home") + "/.dynreg/" + underDynregHome
+                    : value;
+        }
+    }
+
+    boolean external() {
+        return url != null && !url.isBlank();
+    }
+}
