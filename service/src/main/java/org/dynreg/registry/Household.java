@@ -59,7 +59,7 @@ public class Household {
     }
 
     /** Takes location and contact from the newest survey, and brings the roster in line with it. */
-    void applySurvey(Survey s, long surveyId) {
+    void applySurvey(Survey s) {
         province = s.location().province();
         district = s.location().district();
         tehsil = s.location().tehsil();
@@ -69,7 +69,6 @@ public class Household {
         longitude = s.location().longitude() == null ? null : BigDecimal.valueOf(s.location().longitude());
         mobile = s.contact() == null ? null : s.contact().mobile();
         lastSurveyedOn = s.startedAt().toLocalDate();
-        latestSurveyId = surveyId;
         List<HouseholdMember> kept = new ArrayList<>();
         for (Survey.Member m : s.members()) {
             HouseholdMember existing = members.stream()
@@ -86,6 +85,10 @@ public class Household {
                 members.add(k);
             }
         }
+    }
+
+    void surveyed(long surveyId) {
+        latestSurveyId = surveyId;
     }
 
     public Long id() { return id; }

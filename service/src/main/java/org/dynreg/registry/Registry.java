@@ -52,12 +52,10 @@ public class Registry {
                     new FieldProblem("householdId", "no household is registered with id " + survey.householdId()))));
         }
         refuseIdsHeldElsewhere(survey, household.id());
-        if (household.id() == null) {
-            households.save(household);
-        }
-        SurveyRecord stored = surveys.save(new SurveyRecord(household.id(), survey, raw.toString(), now, actor));
-        household.applySurvey(survey, stored.id());
+        household.applySurvey(survey);
         households.saveAndFlush(household);
+        SurveyRecord stored = surveys.save(new SurveyRecord(household.id(), survey, raw.toString(), now, actor));
+        household.surveyed(stored.id());
         DecisionView decision = eligibility.decide(household.id(), stored.id(), survey, actor);
         log.info("survey {} ({}) stored for household {} by {}", stored.id(), survey.updateType(), household.id(), actor);
         return new Registration(household.id(), stored.id(), decision);
