@@ -541,6 +541,15 @@ class SurveyValidatorTest {
                 new FieldProblem("Profile", "is not a field of the survey; did you mean 'profile'?"));
     }
 
+    @Test
+    void aMisspeltHouseholdIdIsReportedOnce() {
+        ObjectNode s = example();
+        s.put("householdID", 1234);
+        assertThat(only(s, "householdID")).isEqualTo("is not a field of the survey; did you mean 'householdId'?");
+        s.put("updateType", "APPEAL");
+        assertThat(only(s, "householdId")).endsWith("('householdID' was given instead; check the spelling)");
+    }
+
     // --- binding ---
 
     @Test
