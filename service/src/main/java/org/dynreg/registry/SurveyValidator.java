@@ -127,6 +127,10 @@ public final class SurveyValidator {
             problems.add(new FieldProblem(path, message));
         }
 
+        boolean reported(String path) {
+            return problems.stream().anyMatch(p -> p.path().equals(path));
+        }
+
         void survey(JsonNode root) {
             if (root == null || !root.isObject()) {
                 problem("$", "the survey must be a JSON object with the household's answers");
@@ -525,7 +529,8 @@ public final class SurveyValidator {
         /**
          * At the top level, an unknown field that looks like a misspelling of a known optional field that
          * is absent (say {@code Contact} for {@code contact}) would silently lose the answers: report it.
-         * Misspellings of required fields are already reported as missing.
+         * Misspellings of required fields (householdId included, when the update type needs it) are
+         * already reported as missing, with a hint.
          */
         void misspeltTopLevelFields(JsonNode root) {
             Iterator<String> names = root.fieldNames();
@@ -535,7 +540,7 @@ public final class SurveyValidator {
                     continue;
                 }
                 for (String known : List.of("householdId", "contact", "profile")) {
-                    if (value(root, known) == null && looksLike(given, known)) {
+                    if (value(root, known) == null && looksLike(given, known) && !reported(known)) {
                         problem(given, "is not a field of the survey; did you mean '" + known + "'?");
                     }
                 }
