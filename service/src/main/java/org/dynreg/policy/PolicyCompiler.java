@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,8 @@ public class PolicyCompiler {
 
     private static final Pattern RULE_VALUES = Pattern.compile("// rule values at ([A-Z]+)(\\d+)");
     private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule \"(.*)\"\\s*$");
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final DataFormatter FORMAT = new DataFormatter(Locale.ROOT);
 
     public CompiledPolicy compile(int version, List<PolicyFile> files) {
@@ -74,7 +77,12 @@ public class PolicyCompiler {
                 ResourceFactory.newByteArrayResource(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .setSourcePath(path.endsWith(".drl") ? path : path + ".drl"), ResourceType.DRL));
         Results results = helper.verify();
-        for (Message m : results.getMessages(Message.Level.ERROR)) {
+        List<Message> errors = results.getMessages(Message.Level.ERROR);
+        for (Message m : errors) {
+            // the parser adds this after any syntax error of the same file; it says nothing more
+            if (NULL_PACKAGE.equals(m.getText()) && errors.stream().anyMatch(o -> o != m && Objects.equals(o.getPath(), m.getPath()))) {
+                continue;
+            }
             problems.add(locate(m, sheets));
         }
         if (!problems.isEmpty()) {
@@ -169,6 +177,7 @@ public class PolicyCompiler {
                 }
                 int conditions = 0;
                 int actions = 0;
+                boolean unknown = false;
                 for (int c = 0; c < keywords.getLastCellNum(); c++) {
                     String word = text(keywords, c);
                     if (word.isEmpty()) {
@@ -177,6 +186,7 @@ public class PolicyCompiler {
                     String upper = word.toUpperCase(Locale.ROOT);
                     String col = CellReference.convertNumToColString(c);
                     if (!TABLE_KEYWORDS.contains(upper)) {
+                        unknown = true;
                         problems.add(PolicyProblem.atCell(file, sheet.getSheetName(), r + 2, col,
                                 "unknown column keyword '" + word + "': use one of " + String.join(", ", new java.util.TreeSet<>(TABLE_KEYWORDS))));
                         continue;
@@ -197,7 +207,8 @@ public class PolicyCompiler {
                         }
                     }
                 }
-                if (conditions == 0 || actions == 0) {
+                // a misspelt CONDITION or ACTION is already named at its cell; do not report it twice
+                if (!unknown && (conditions == 0 || actions == 0)) {
                     problems.add(PolicyProblem.atCell(file, sheet.getSheetName(), r + 2, "A",
                             "the rule table '" + first + "' needs at least one CONDITION and one ACTION column"));
                 }
@@ -239,26 +250,63 @@ public class PolicyCompiler {
         if (row == null) {
             return new PolicyProblem(sheet.file(), sheet.sheet(), null, null, null, text);
         }
-        String column = columnOf(sheet.rows().get(row), lines[line - 1]);
+        Matcher at = PARSER_POSITION.matcher(text);
+        Integer position = at.find() && Integer.parseInt(at.group(1)) == line ? Integer.valueOf(at.group(2)) : null;
+        String column = columnOf(sheet.rows().get(row), lines[line - 1], position);
+        if (column == null && RULE_NAME.matcher(lines[line - 1]).matches()) {
+            // errors in a rule's consequence are reported on its first line: look in its "then" part
+            column = columnOf(sheet.rows().get(row), consequence(lines, line - 1), null);
+        }
         return new PolicyProblem(sheet.file(), sheet.sheet(), row, column, null, text);
     }
 
-    /** The cell of the row whose value appears in the failing DRL line, if exactly one does. */
-    private static String columnOf(Row row, String drlLine) {
+    /**
+     * The cell of the row whose value appears in the failing DRL text, if exactly one does; where several
+     * do and the parser gave the position of the error in the line, the one whose value covers it.
+     */
+    private static String columnOf(Row row, String drlLine, Integer position) {
         if (row == null) {
             return null;
         }
-        String found = null;
+        List<Cell> found = new ArrayList<>();
         for (Cell cell : row) {
             String v = FORMAT.formatCellValue(cell).trim();
             if (!v.isEmpty() && cell.getColumnIndex() > 0 && drlLine.contains(v)) {
-                if (found != null) {
-                    return null;
-                }
-                found = CellReference.convertNumToColString(cell.getColumnIndex());
+                found.add(cell);
             }
         }
-        return found;
+        if (found.size() > 1 && position != null) {
+            found.removeIf(cell -> !covers(drlLine, FORMAT.formatCellValue(cell).trim(), position));
+        }
+        return found.size() == 1 ? CellReference.convertNumToColString(found.get(0).getColumnIndex()) : null;
+    }
+
+    private static boolean covers(String line, String value, int position) {
+        for (int i = line.indexOf(value); i >= 0; i = line.indexOf(value, i + 1)) {
+            if (position >= i && position < i + value.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lines between "then" and "end" of the rule declared at the given line index. */
+    private static String consequence(String[] lines, int ruleLine) {
+        StringBuilder out = new StringBuilder();
+        boolean inThen = false;
+        for (int i = ruleLine + 1; i < lines.length; i++) {
+            String t = lines[i].trim();
+            if (t.equals("end")) {
+                break;
+            }
+            if (inThen) {
+                out.append(lines[i]).append('\n');
+            }
+            if (t.equals("then")) {
+                inThen = true;
+            }
+        }
+        return out.toString();
     }
 
     private static void collectRuleNames(String drl, String path, Map<String, RuleSource> sources) {
