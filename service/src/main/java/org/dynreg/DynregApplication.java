@@ -1,5 +1,10 @@
 package org.dynreg;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.dynreg.cli.DynregShell;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
@@ -18,6 +23,10 @@ import java.util.Arrays;
  * server (it never opens the database itself, which the server owns).
  */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "dynreg",
+        description = "Eligibility and workflow service for a dynamic social registry: survey intake, PMT scoring by decision tables, decisions as evidence",
+        version = "v1"), security = @SecurityRequirement(name = "basic"))
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 @ComponentScan(excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),

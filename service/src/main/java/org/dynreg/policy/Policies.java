@@ -42,6 +42,12 @@ public class Policies {
         this.clock = clock;
     }
 
+    /** Compiles the policy in force at start-up, so the first survey does not wait for it. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void loadAtStart() {
+        active();
+    }
+
     /** The policy in force; on a fresh installation the repository's default bundle becomes version 1. */
     public CompiledPolicy active() {
         CompiledPolicy current = active;
