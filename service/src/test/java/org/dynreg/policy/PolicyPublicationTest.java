@@ -74,6 +74,10 @@ class PolicyPublicationTest {
         assertThat(r.getBody().get("state").asText()).isEqualTo("ACTIVE");
         assertThat(r.getBody().get("uploadedBy").asText()).isEqualTo("officer");
         assertThat(policies.summary(version - 1).state()).isEqualTo("RETIRED");
+
+        assertThat(publish("officer", files, "", null, "back to the repository's default policy").getStatusCode().value())
+                .as("other tests in this JVM share the database and expect the default policy").isEqualTo(201);
+        assertThat(policies.active().sha256()).isEqualTo(Hashes.bundleSha256(files));
     }
 
     /** Replaces the first cell of the sheet whose text equals {@code from}. */

@@ -68,8 +68,9 @@ class RegistryApiTest {
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         JsonNode d = r.getBody().get("decision");
         assertThat(d.get("score").asInt()).isEqualTo(47);
-        assertThat(d.get("policyVersion").asInt()).isEqualTo(1);
-        assertThat(d.get("policySha256").asText()).hasSize(64);
+        JsonNode active = call(HttpMethod.GET, "auditor", "/api/policy/active", null).getBody();
+        assertThat(d.get("policyVersion").asInt()).isEqualTo(active.get("version").asInt());
+        assertThat(d.get("policySha256").asText()).isEqualTo(active.get("sha256").asText()).hasSize(64);
         assertThat(d.get("programs").findValues("eligible")).allMatch(e -> !e.asBoolean());
         long household = r.getBody().get("householdId").asLong();
         assertThat(r.getHeaders().getLocation().getPath()).isEqualTo("/api/households/" + household);
