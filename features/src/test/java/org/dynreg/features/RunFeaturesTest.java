@@ -1,0 +1,16 @@
+package org.dynreg.features;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectClasspathResource;
+import org.junit.platform.suite.api.Suite;
+
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+
+/** Runs every feature under {@code features/policy/} (copied to the test classpath as {@code policy/}). */
+@Suite
+@IncludeEngines("cucumber")
+@SelectClasspathResource("policy")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.dynreg.features")
+public class RunFeaturesTest {
+}
