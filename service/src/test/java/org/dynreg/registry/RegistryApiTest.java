@@ -204,4 +204,41 @@ class RegistryApiTest {
                 .hasMessageContaining("append-only");
         assertThat(jdbc.queryForObject("select score from eligibility_decision where id = ?", Integer.class, id)).isEqualTo(47);
     }
+
+    @Test
+    void twoSubmissionsOfTheSameNewHouseholdAtOnceStoreItOnce() throws Exception {
+        ObjectNode survey = freshHousehold(8);
+        String firstId = survey.withArray("members").get(0).get("nationalId").asText();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> call(HttpMethod.POST, "operator", "/api/surveys", survey)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var c : calls) {
+                statuses.add(c.get().getStatusCode().value());
+            }
+            assertThat(statuses).containsOnlyOnce(201);
+            assertThat(statuses).allMatch(s -> s == 201 || s == 409 || s == 422);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from household_member where national_id = ?", Integer.class, firstId)).isEqualTo(1);
+        long household = jdbc.queryForObject("select household_id from household_member where national_id = ?", Long.class, firstId);
+        assertThat(jdbc.queryForObject("select count(*) from survey where household_id = ?", Integer.class, household)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from eligibility_decision where household_id = ?", Integer.class, household)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from survey s left join household_member m on m.household_id = s.household_id where m.id is null", Integer.class))
+                .as("no survey was stored for a household whose roster did not land").isZero();
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        ResponseEntity<JsonNode> r = rest.getForEntity("/v3/api-docs", JsonNode.class);
+
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getBody().get("paths").has("/api/surveys")).isTrue();
+        assertThat(r.getBody().get("paths").has("/api/decisions/{id}")).isTrue();
+        assertThat(rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
 }
