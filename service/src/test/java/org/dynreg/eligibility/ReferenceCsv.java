@@ -18,32 +18,36 @@ public final class ReferenceCsv {
     private ReferenceCsv() {
     }
 
-    public static List<Map<String, String>> read(String resource) {
+    /** Every non-blank line of the resource split into cells, the header line first. */
+    public static List<String[]> rows(String resource) {
         try (InputStream in = ReferenceCsv.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + resource);
             }
-            List<Map<String, String>> rows = new ArrayList<>();
-            String[] header = null;
+            List<String[]> rows = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                if (line.isBlank()) {
-                    continue;
+                if (!line.isBlank()) {
+                    rows.add(split(line));
                 }
-                String[] cells = split(line);
-                if (header == null) {
-                    header = cells;
-                    continue;
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    row.put(header[i], cells[i]);
-                }
-                rows.add(row);
             }
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static List<Map<String, String>> read(String resource) {
+        List<String[]> lines = rows(resource);
+        String[] header = lines.get(0);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String[] cells : lines.subList(1, lines.size())) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Points of the scorecard by indicator number and option code, e.g. {@code points().get(1).get("D") == 12}. */

@@ -1,5 +1,6 @@
 package org.dynreg.policy;
 
+import org.dynreg.eligibility.ReferenceCsv;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -12,9 +13,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class DefaultPolicyWorkbooks {
         String household = "HouseholdFacts";
         String src = "Schreiner (2009), Simple Poverty Scorecard Pakistan, indicator %d option %s";
         List<Table> tables = new ArrayList<>();
-        List<String[]> card = csv("/reference/pakistan-scorecard-2009.csv");
+        List<String[]> card = ReferenceCsv.rows(ReferenceCsv.SCORECARD);
 
         tables.add(new Table("Indicator 1 Province", List.of(
                 Col.name("Answer (rule name)"),
@@ -119,7 +118,7 @@ public final class DefaultPolicyWorkbooks {
         tables.add(yesNo(9, "Television", "television", "Owns a television", card, src));
         tables.add(yesNo(10, "Vehicle", "vehicle", "Owns a motorcycle, scooter, car or other vehicle", card, src));
 
-        List<String[]> likelihoods = csv("/reference/pakistan-scorecard-2009-likelihoods.csv");
+        List<String[]> likelihoods = ReferenceCsv.rows(ReferenceCsv.LIKELIHOODS);
         String[] header = likelihoods.get(0);
         List<Col> cols = new ArrayList<>(List.of(
                 Col.name("Score band"),
@@ -258,36 +257,6 @@ public final class DefaultPolicyWorkbooks {
 
     static List<Object> row(Object... values) {
         return Arrays.asList(values);
-    }
-
-    static List<String[]> csv(String resource) throws IOException {
-        try (InputStream in = DefaultPolicyWorkbooks.class.getResourceAsStream(resource)) {
-            List<String[]> rows = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                if (!line.isBlank()) {
-                    rows.add(splitCsv(line));
-                }
-            }
-            return rows;
-        }
-    }
-
-    static String[] splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (char c : line.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out.toArray(String[]::new);
     }
 
     static Workbook workbook(SheetSpec... sheets) {
