@@ -74,9 +74,10 @@ public class Household {
             HouseholdMember existing = members.stream()
                     .filter(x -> x.nationalId().equals(m.nationalId())).findFirst().orElse(null);
             if (existing == null) {
-                existing = new HouseholdMember(this, m.nationalId());
+                existing = new HouseholdMember(this, m);
+            } else {
+                existing.update(m);
             }
-            existing.update(m);
             kept.add(existing);
         }
         members.retainAll(kept);

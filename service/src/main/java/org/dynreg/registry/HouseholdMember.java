@@ -1,9 +1,7 @@
 package org.dynreg.registry;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -12,8 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
-import java.time.LocalDate;
 
 /** A person on a household's current roster; a national id belongs to one household only. */
 @Entity
@@ -26,74 +22,23 @@ public class HouseholdMember {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "household_id")
     private Household household;
-    @Column(name = "national_id")
-    private String nationalId;
-    private String name;
-    @Enumerated(EnumType.STRING)
-    private Relation relation;
-    @Enumerated(EnumType.STRING)
-    private Gender gender;
-    @Column(name = "date_of_birth")
-    private LocalDate dateOfBirth;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "marital_status")
-    private MaritalStatus maritalStatus;
-    @Enumerated(EnumType.STRING)
-    private Disability disability;
-    private boolean literate;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "education_level")
-    private EducationLevel educationLevel;
-    @Column(name = "in_school")
-    private boolean inSchool;
-    @Enumerated(EnumType.STRING)
-    private Employment employment;
-    @Enumerated(EnumType.STRING)
-    private Occupation occupation;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "employment_sector")
-    private EmploymentSector employmentSector;
-    @Column(name = "elementary_occupation")
-    private boolean elementaryOccupation;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "chronic_disease")
-    private ChronicDisease chronicDisease;
+    @Embedded
+    private MemberAnswers answers;
 
     protected HouseholdMember() {
     }
 
-    HouseholdMember(Household household, String nationalId) {
+    HouseholdMember(Household household, Survey.Member m) {
         this.household = household;
-        this.nationalId = nationalId;
+        this.answers = new MemberAnswers(m);
     }
 
+    /** Takes the answers of the household's newest survey. */
     void update(Survey.Member m) {
-        name = m.name();
-        relation = m.relation();
-        gender = m.gender();
-        dateOfBirth = m.dateOfBirth();
-        maritalStatus = m.maritalStatus();
-        disability = m.disability();
-        literate = Boolean.TRUE.equals(m.literate());
-        educationLevel = m.educationLevel();
-        inSchool = Boolean.TRUE.equals(m.inSchool());
-        employment = m.employment();
-        occupation = m.occupation();
-        employmentSector = m.employmentSector() == null ? EmploymentSector.NONE : m.employmentSector();
-        elementaryOccupation = Boolean.TRUE.equals(m.elementaryOccupation());
-        chronicDisease = m.chronicDisease();
+        answers = new MemberAnswers(m);
     }
 
     public Long id() { return id; }
-    public String nationalId() { return nationalId; }
-    public String name() { return name; }
-    public Relation relation() { return relation; }
-    public Gender gender() { return gender; }
-    public LocalDate dateOfBirth() { return dateOfBirth; }
-    public MaritalStatus maritalStatus() { return maritalStatus; }
-    public Disability disability() { return disability; }
-    public EducationLevel educationLevel() { return educationLevel; }
-    public boolean inSchool() { return inSchool; }
-    public Occupation occupation() { return occupation; }
-    public ChronicDisease chronicDisease() { return chronicDisease; }
+    public String nationalId() { return answers.nationalId(); }
+    public MemberAnswers answers() { return answers; }
 }

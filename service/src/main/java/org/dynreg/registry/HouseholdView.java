@@ -25,7 +25,7 @@ public record HouseholdView(long id, String province, String district, String te
         List<HouseholdMember> ms = h.members();
         List<MemberView> members = new java.util.ArrayList<>();
         for (int i = 0; i < ms.size(); i++) {
-            HouseholdMember m = ms.get(i);
+            MemberAnswers m = ms.get(i).answers();
             members.add(new MemberView(i + 1, personal ? m.nationalId() : REDACTED, personal ? m.name() : REDACTED,
                     m.relation().name(), m.gender().name(), personal ? m.dateOfBirth().toString() : REDACTED,
                     m.maritalStatus().name(), m.disability().name(), m.educationLevel().name(), m.inSchool(),

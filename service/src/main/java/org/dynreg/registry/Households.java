@@ -10,6 +10,6 @@ import java.util.List;
 interface Households extends JpaRepository<Household, Long> {
 
     /** National ids from the list already on the roster of a household other than the given one. */
-    @Query("select m.nationalId from HouseholdMember m where m.nationalId in :ids and m.household.id <> :household")
+    @Query("select m.answers.nationalId from HouseholdMember m where m.answers.nationalId in :ids and m.household.id <> :household")
     List<String> nationalIdsHeldElsewhere(@Param("ids") Collection<String> ids, @Param("household") long household);
 }

@@ -7,9 +7,12 @@ import jakarta.persistence.Enumerated;
 
 import java.time.LocalDate;
 
-/** A member line of a stored survey, as answered on that day. */
+/**
+ * One person's answers: a member line of a stored survey, and the current roster entry of a
+ * household (both tables carry the same columns).
+ */
 @Embeddable
-public class SurveyMemberRow {
+public class MemberAnswers {
     @Column(name = "national_id") private String nationalId;
     private String name;
     @Enumerated(EnumType.STRING) private Relation relation;
@@ -26,10 +29,10 @@ public class SurveyMemberRow {
     @Column(name = "elementary_occupation") private boolean elementaryOccupation;
     @Enumerated(EnumType.STRING) @Column(name = "chronic_disease") private ChronicDisease chronicDisease;
 
-    protected SurveyMemberRow() {
+    protected MemberAnswers() {
     }
 
-    SurveyMemberRow(Survey.Member m) {
+    MemberAnswers(Survey.Member m) {
         nationalId = m.nationalId();
         name = m.name();
         relation = m.relation();
@@ -46,4 +49,16 @@ public class SurveyMemberRow {
         elementaryOccupation = Boolean.TRUE.equals(m.elementaryOccupation());
         chronicDisease = m.chronicDisease();
     }
+
+    public String nationalId() { return nationalId; }
+    public String name() { return name; }
+    public Relation relation() { return relation; }
+    public Gender gender() { return gender; }
+    public LocalDate dateOfBirth() { return dateOfBirth; }
+    public MaritalStatus maritalStatus() { return maritalStatus; }
+    public Disability disability() { return disability; }
+    public EducationLevel educationLevel() { return educationLevel; }
+    public boolean inSchool() { return inSchool; }
+    public Occupation occupation() { return occupation; }
+    public ChronicDisease chronicDisease() { return chronicDisease; }
 }

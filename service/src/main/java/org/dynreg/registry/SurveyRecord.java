@@ -99,7 +99,7 @@ public class SurveyRecord {
     @CollectionTable(name = "survey_member", joinColumns = @JoinColumn(name = "survey_id"))
     @OrderColumn(name = "line_no")
     @ListIndexBase(1)
-    private List<SurveyMemberRow> members = new ArrayList<>();
+    private List<MemberAnswers> members = new ArrayList<>();
 
     protected SurveyRecord() {
     }
@@ -152,7 +152,7 @@ public class SurveyRecord {
             sheep = orZero(a.livestock().sheep());
         }
         for (Survey.Member m : s.members()) {
-            members.add(new SurveyMemberRow(m));
+            members.add(new MemberAnswers(m));
         }
     }
 
