@@ -3,7 +3,9 @@ package org.dynreg.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.dynreg.eligibility.PolicyFaultException;
+import org.dynreg.policy.PolicyConflictException;
 import org.dynreg.policy.PolicyRejectedException;
+import org.dynreg.policy.SecondOfficerRequiredException;
 import org.dynreg.registry.InvalidSurveyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,14 @@ class ApiErrors {
         return p;
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", "The request has errors",
+                e.field() + ": " + e.getMessage() + "; nothing changed");
+        p.setProperty("errors", java.util.List.of(java.util.Map.of("path", e.field(), "message", e.getMessage())));
+        return p;
+    }
+
     @ExceptionHandler(PolicyRejectedException.class)
     ProblemDetail policyRejected(PolicyRejectedException e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "policy-rejected", "The policy bundle was refused",
@@ -37,6 +47,22 @@ class ApiErrors {
         p.setProperty("problems", e.problems().stream()
                 .map(x -> java.util.Map.of("location", x.location(), "problem", x)).toList());
         return p;
+    }
+
+    @ExceptionHandler(PolicyConflictException.class)
+    ProblemDetail policyConflict(PolicyConflictException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "policy-conflict", "Not possible in the version's present state",
+                e.getMessage() + "; nothing changed");
+        if (e.report() != null) {
+            p.setProperty("mismatches", e.report().mismatches());
+        }
+        return p;
+    }
+
+    @ExceptionHandler(SecondOfficerRequiredException.class)
+    ProblemDetail secondOfficer(SecondOfficerRequiredException e) {
+        return problem(HttpStatus.FORBIDDEN, "second-officer-required", "A second policy officer is required",
+                e.getMessage() + "; nothing changed");
     }
 
     @ExceptionHandler(PolicyFaultException.class)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -12,8 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Calls the running service with the caller's credentials (DYNREG_URL, DYNREG_USER, DYNREG_PASSWORD). */
 @Component
@@ -44,16 +51,68 @@ class ServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** Posts files (and text fields) as multipart/form-data, the way a browser uploads them. */
+    JsonNode postFiles(String path, Map<String, String> fields, List<Path> files) {
+        String boundary = "dynreg-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                        + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            for (Path file : files) {
+                byte[] content;
+                try {
+                    content = Files.readAllBytes(file);
+                } catch (NoSuchFileException e) {
+                    throw new CliFailure(CliFailure.REFUSED, "no such file: " + file);
+                }
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                        + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(content);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CliFailure(CliFailure.REFUSED, "a file could not be read: " + e.getMessage());
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** Posts JSON and returns the answer's bytes (a workbook), refusals reported like every other call. */
+    byte[] postJsonForBytes(String path, String body) {
+        HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() < 300) {
+            return response.body();
+        }
+        throw failure(response.statusCode(), parse(new String(response.body(), StandardCharsets.UTF_8)));
+    }
+
     private JsonNode send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = parse(response.body());
+        if (response.statusCode() < 300) {
+            return body;
+        }
+        throw failure(response.statusCode(), body);
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         if (user.isBlank()) {
             throw new CliFailure(CliFailure.NOT_ALLOWED, "set DYNREG_USER and DYNREG_PASSWORD to a registry user (see README)");
         }
         request.header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        request.header("Accept", "application/json, application/problem+json");
-        HttpResponse<String> response;
+        request.header("Accept", "application/json, application/problem+json, application/octet-stream, "
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try {
-            response = http.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(Duration.ofMinutes(30)).build(), handler);
         } catch (ConnectException e) {
             throw new CliFailure(CliFailure.UNREACHABLE, "no dynreg service answers at " + base
                     + ": start it first (README, 'Start the service') or set DYNREG_URL");
@@ -63,11 +122,9 @@ class ServiceClient {
             Thread.currentThread().interrupt();
             throw new CliFailure(1, "interrupted");
         }
-        JsonNode body = parse(response.body());
-        int status = response.statusCode();
-        if (status < 300) {
-            return body;
-        }
+    }
+
+    private static CliFailure failure(int status, JsonNode body) {
         String detail = body != null && body.hasNonNull("detail") ? body.get("detail").asText() : "HTTP " + status;
         StringBuilder msg = new StringBuilder(detail);
         if (body != null && body.has("errors")) {
@@ -83,7 +140,17 @@ class ServiceClient {
             case 400, 409, 422 -> CliFailure.REFUSED;
             default -> 1;
         };
-        throw new CliFailure(code, msg.toString());
+        if (body != null && body.has("mismatches")) {
+            body.get("mismatches").forEach(m -> msg.append("\n  reference household ").append(m.get("household").asText())
+                    .append(": ").append(String.join("; ", texts(m.get("differences")))));
+        }
+        return new CliFailure(code, msg.toString());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private JsonNode parse(String body) {

@@ -2,17 +2,28 @@ package org.dynreg.eligibility;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dynreg.eligibility.facts.HouseholdFacts;
+import org.dynreg.eligibility.facts.MemberFacts;
 import org.dynreg.policy.CompiledPolicy;
 import org.dynreg.policy.Policies;
 import org.dynreg.registry.Survey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +35,30 @@ public class Eligibility {
     /** The program whose outcome is kept in its own column for queries (the registry's headline program). */
     public static final String CASH_TRANSFER = "UCT";
 
+    public static final String SCORE = "score";
+    public static final String BREAKDOWN = "scoreBreakdown";
+    public static final String LIKELIHOODS = "likelihoods";
+    public static final String PROGRAMS = "programs";
+    public static final String FIRED_RULES = "firedRules";
+    public static final String REASONS = "reasons";
+
+    private static final int STREAM_FETCH = 500;
+
     private static final Logger log = LoggerFactory.getLogger(Eligibility.class);
 
     private final Policies policies;
     private final EligibilityDecisions decisions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final JdbcTemplate streaming;
 
-    Eligibility(Policies policies, EligibilityDecisions decisions, ObjectMapper json, Clock clock) {
+    Eligibility(Policies policies, EligibilityDecisions decisions, ObjectMapper json, Clock clock, DataSource dataSource) {
         this.policies = policies;
         this.decisions = decisions;
         this.json = json;
         this.clock = clock;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(STREAM_FETCH);
     }
 
     /** Decides for a stored survey, within the caller's transaction, so survey and decision land together. */
@@ -47,12 +70,141 @@ public class Eligibility {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("household", facts.household());
         inputs.put("members", facts.members());
+        Map<String, Object> out = outputsOf(e);
         EligibilityDecision saved = decisions.save(new EligibilityDecision(householdId, surveyId, e, clock.instant(), actor,
-                write(inputs), write(e.breakdown()), write(e.likelihoods()), write(e.programs()),
-                write(e.firedRules()), write(e.reasons())));
+                write(inputs), write(out.get(BREAKDOWN)), write(out.get(LIKELIHOODS)), write(out.get(PROGRAMS)),
+                write(out.get(FIRED_RULES)), write(out.get(REASONS))));
         log.info("decision {} household {} survey {} policy v{} score {} cash-transfer {}", saved.id(), householdId,
                 surveyId, e.policyVersion(), e.score(), saved.cashTransferEligible() ? "eligible" : "not eligible");
         return view(saved);
+    }
+
+    /**
+     * The output fields of an evaluation by name, as a decision stores them; a replay compares these
+     * field by field with the stored ones.
+     */
+    public static Map<String, Object> outputsOf(Evaluation e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(SCORE, e.score());
+        out.put(BREAKDOWN, e.breakdown());
+        out.put(LIKELIHOODS, e.likelihoods());
+        out.put(PROGRAMS, e.programs());
+        out.put(FIRED_RULES, e.firedRules());
+        out.put(REASONS, e.reasons());
+        return out;
+    }
+
+    /** A stored decision with its facts and stored outputs, for replay. */
+    public Optional<RecordedDecision> recorded(long id) {
+        List<RecordedDecision> found = new ArrayList<>();
+        streaming.query(RECORDED + " where d.id = ?", (RowCallbackHandler) rs -> found.add(recorded(rs)), id);
+        return found.stream().findFirst();
+    }
+
+    /** How many stored decisions the filter selects. */
+    public long countRecorded(DecisionFilter filter) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        Long n = streaming.queryForObject("select count(*) from eligibility_decision d join household h on h.id = d.household_id"
+                + where, Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    /** Streams the stored decisions the filter selects, in id order, without holding them all in memory. */
+    public void forEachRecorded(DecisionFilter filter, Consumer<RecordedDecision> each) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        streaming.query(RECORDED + where + " order by d.id", (RowCallbackHandler) rs -> each.accept(recorded(rs)), args.toArray());
+    }
+
+    /**
+     * Streams every household of a province or district (both optional) with the facts of its latest
+     * decision, which are those of its latest survey.
+     */
+    public void forEachCurrentHousehold(String province, String district, Consumer<CurrentHousehold> each) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select h.id, h.province, h.district, d.inputs from household h "
+                + "join eligibility_decision d on d.id = (select x.id from eligibility_decision x where x.household_id = h.id "
+                + "order by x.decided_at desc, x.id desc limit 1) where 1 = 1");
+        if (province != null) {
+            sql.append(" and h.province = ?");
+            args.add(province);
+        }
+        if (district != null) {
+            sql.append(" and h.district = ?");
+            args.add(district);
+        }
+        sql.append(" order by h.id");
+        streaming.query(sql.toString(), (RowCallbackHandler) rs -> each.accept(new CurrentHousehold(rs.getLong(1),
+                rs.getString(2), rs.getString(3), facts(rs.getString(4)))), args.toArray());
+    }
+
+    private static final String RECORDED = "select d.id, d.household_id, h.province, h.district, d.decided_at, d.policy_version, "
+            + "d.policy_sha256, d.score, d.inputs, d.score_breakdown, d.likelihoods, d.programs, d.fired_rules, d.reasons "
+            + "from eligibility_decision d join household h on h.id = d.household_id";
+
+    private static String where(DecisionFilter f, List<Object> args) {
+        StringBuilder w = new StringBuilder(" where 1 = 1");
+        if (f.from() != null) {
+            w.append(" and d.decided_at >= ?");
+            args.add(Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            w.append(" and d.decided_at < ?");
+            args.add(Timestamp.from(f.to()));
+        }
+        if (f.province() != null) {
+            w.append(" and h.province = ?");
+            args.add(f.province());
+        }
+        if (f.district() != null) {
+            w.append(" and h.district = ?");
+            args.add(f.district());
+        }
+        if (f.program() != null) {
+            w.append(" and JSON_CONTAINS(d.programs, JSON_OBJECT('program', ?, 'eligible', true))");
+            args.add(f.program());
+        }
+        return w.toString();
+    }
+
+    private RecordedDecision recorded(ResultSet rs) throws SQLException {
+        Map<String, JsonNode> outputs = new LinkedHashMap<>();
+        outputs.put(SCORE, json.getNodeFactory().numberNode(rs.getInt("score")));
+        outputs.put(BREAKDOWN, tree(rs.getString("score_breakdown")));
+        outputs.put(LIKELIHOODS, tree(rs.getString("likelihoods")));
+        outputs.put(PROGRAMS, tree(rs.getString("programs")));
+        outputs.put(FIRED_RULES, tree(rs.getString("fired_rules")));
+        outputs.put(REASONS, tree(rs.getString("reasons")));
+        return new RecordedDecision(rs.getLong("id"), rs.getLong("household_id"), rs.getString("province"),
+                rs.getString("district"), rs.getTimestamp("decided_at").toInstant(), rs.getInt("policy_version"),
+                rs.getString("policy_sha256"), facts(rs.getString("inputs")), outputs);
+    }
+
+    /** The facts a decision stored as its inputs, read back into the objects the tables match. */
+    HouseholdFactsBuilder.Facts facts(String inputs) {
+        JsonNode node = tree(inputs);
+        HouseholdFacts household;
+        try {
+            household = json.treeToValue(node.get("household"), HouseholdFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored decision inputs are not readable", e);
+        }
+        List<MemberFacts> members = new ArrayList<>();
+        for (JsonNode m : node.get("members")) {
+            members.add(new MemberFacts(m.get("line").asInt(), m.get("age").asInt(), m.get("relation").asText(),
+                    m.get("gender").asText(), m.get("maritalStatus").asText(), m.get("disabled").asBoolean(),
+                    m.get("inSchool").asBoolean()));
+        }
+        return new HouseholdFactsBuilder.Facts(household, members);
+    }
+
+    private JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored decision is not readable JSON", e);
+        }
     }
 
     @Transactional(readOnly = true)

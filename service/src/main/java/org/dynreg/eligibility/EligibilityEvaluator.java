@@ -1,10 +1,12 @@
 package org.dynreg.eligibility;
 
+import org.dynreg.eligibility.facts.Exclusion;
 import org.dynreg.eligibility.facts.IndicatorPoints;
 import org.dynreg.eligibility.facts.MemberFacts;
 import org.dynreg.eligibility.facts.PaymentRecipient;
 import org.dynreg.eligibility.facts.PovertyLikelihood;
 import org.dynreg.eligibility.facts.PovertyScore;
+import org.dynreg.eligibility.facts.ProgramCutoff;
 import org.dynreg.eligibility.facts.ProgramOutcome;
 import org.dynreg.eligibility.facts.StipendGrant;
 import org.dynreg.policy.CompiledPolicy;
@@ -40,6 +42,8 @@ public final class EligibilityEvaluator {
         List<ProgramOutcome> outcomes = new ArrayList<>();
         List<PaymentRecipient> recipients = new ArrayList<>();
         List<StipendGrant> stipends = new ArrayList<>();
+        List<String> exclusions = new ArrayList<>();
+        Map<String, List<Integer>> cutoffs = new java.util.TreeMap<>();
         Integer score = null;
 
         KieSession session = policy.kieBase().newKieSession();
@@ -70,6 +74,10 @@ public final class EligibilityEvaluator {
                     recipients.add(r);
                 } else if (o instanceof StipendGrant g) {
                     stipends.add(g);
+                } else if (o instanceof Exclusion x) {
+                    exclusions.add(x.getFilter());
+                } else if (o instanceof ProgramCutoff c) {
+                    cutoffs.computeIfAbsent(c.getProgram(), k -> new ArrayList<>()).add(c.getCutoff());
                 }
             }
         } finally {
@@ -107,8 +115,10 @@ public final class EligibilityEvaluator {
                         : "Payment: to member " + recipient.memberLine() + ", " + recipient.basis() + ".");
             }
         }
+        exclusions.sort(null);
+        cutoffs.values().forEach(l -> l.sort(null));
         return new Evaluation(policy.version(), policy.sha256(), score, breakdown, likelihoods, programs,
-                List.copyOf(fired), reasons);
+                List.copyOf(fired), reasons, List.copyOf(exclusions), cutoffs);
     }
 
     /** A policy whose scorecard rows overlap or leave a household unscored is broken, not a household. */

@@ -3,7 +3,11 @@ package org.dynreg.eligibility;
 import java.util.List;
 import java.util.Map;
 
-/** The full outcome of running one household's facts through one policy version. */
+/**
+ * The full outcome of running one household's facts through one policy version. {@code exclusions}
+ * (the exclusion filters that matched) and {@code cutoffs} (every cut-off that applied, by program)
+ * are for what-if arithmetic; the decision record keeps the reasons that name them.
+ */
 public record Evaluation(
         int policyVersion,
         String policySha256,
@@ -12,7 +16,9 @@ public record Evaluation(
         Map<String, Double> likelihoods,
         List<ProgramResult> programs,
         List<FiredRule> firedRules,
-        List<String> reasons) {
+        List<String> reasons,
+        List<String> exclusions,
+        Map<String, List<Integer>> cutoffs) {
 
     public record IndicatorResult(int indicator, String question, String answer, int points) {}
 

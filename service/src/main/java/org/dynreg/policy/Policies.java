@@ -1,26 +1,42 @@
 package org.dynreg.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dynreg.api.InvalidRequestException;
+import org.dynreg.api.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The policy bundles: stored versions, the one in force, and publication. A bundle that does not
- * compile is refused before anything is stored, so the running policy stays in force.
+ * The policy lifecycle. A bundle version is uploaded (stored only if it compiles), checked against the
+ * reference households, approved by a second policy officer and activated from an effective time;
+ * roll-back activates an earlier version under the same rule. Which version is in force at any instant
+ * follows from the activations stored in the database, so every instance on one database agrees, and
+ * each evaluation takes one compiled version and runs wholly under it.
  */
 @Service
 public class Policies {
@@ -29,118 +45,322 @@ public class Policies {
 
     private static final Logger log = LoggerFactory.getLogger(Policies.class);
 
-    private final JdbcTemplate jdbc;
+    private final PolicyStore store;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final RegressionGate gate;
+    private final Duration lookAhead;
     private final PolicyCompiler compiler = new PolicyCompiler();
     private final Map<Integer, CompiledPolicy> compiled = new ConcurrentHashMap<>();
-    private volatile CompiledPolicy active;
+    private volatile int lastSeenInForce;
 
-    Policies(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
-        this.jdbc = jdbc;
+    Policies(JdbcTemplate jdbc, ObjectMapper json, TransactionTemplate tx, Clock clock, RegressionGate gate,
+             @Value("${dynreg.policy.compile-ahead:PT5M}") Duration lookAhead) {
+        this.store = new PolicyStore(jdbc, json);
         this.tx = tx;
         this.clock = clock;
+        this.gate = gate;
+        this.lookAhead = lookAhead;
     }
 
     /** Compiles the policy in force at start-up, so the first survey does not wait for it. */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void loadAtStart() {
         active();
     }
 
-    /** The policy in force; on a fresh installation the repository's default bundle becomes version 1. */
+    /**
+     * Compiles versions due to come into force soon, so the switch at their effective time costs no
+     * request a compilation; on every instance, since each keeps its own compiled rules.
+     */
+    @Scheduled(fixedDelayString = "${dynreg.policy.poll:PT15S}", initialDelayString = "${dynreg.policy.poll:PT15S}")
+    void compileScheduled() {
+        Instant now = clock.instant();
+        for (Activation a : store.activationsBetween(now.minus(lookAhead), now.plus(lookAhead))) {
+            version(a.version());
+        }
+        active();
+    }
+
+    // ---- the rules in force ----
+
+    /** The policy in force now; on a fresh installation the repository's default bundle becomes version 1. */
     public CompiledPolicy active() {
-        CompiledPolicy current = active;
-        return current != null ? current : loadActive();
+        return at(clock.instant());
     }
 
-    private synchronized CompiledPolicy loadActive() {
-        if (active != null) {
-            return active;
+    /** The policy in force at an instant (the version of the latest activation not after it). */
+    public CompiledPolicy at(Instant instant) {
+        Optional<Integer> inForce = store.versionInForce(instant);
+        int version = inForce.isPresent() ? inForce.get() : installDefault();
+        CompiledPolicy policy = version(version);
+        if (version != lastSeenInForce && !instant.isBefore(clock.instant().minusSeconds(1))) {
+            lastSeenInForce = version;
+            log.info("policy version {} in force (sha256 {})", version, policy.sha256());
         }
-        Integer version = activeVersion();
-        if (version == null) {
-            List<PolicyFile> files = defaultBundle();
-            CompiledPolicy policy = compiler.compile(1, files);
-            store(1, files, "Default policy from the repository's decision-tables/ and rules/", SYSTEM);
-            log.info("installed the default policy bundle as version 1 ({} files, sha256 {})", files.size(), policy.sha256());
-            compiled.put(1, policy);
-            version = 1;
-        }
-        active = version(version);
-        log.info("policy version {} in force (sha256 {})", active.version(), active.sha256());
-        return active;
+        return policy;
     }
 
-    /** A stored version, compiled (and kept) on first use. */
+    /** A stored version, compiled (and kept) on first use; refused if its stored files no longer match their hash. */
     public CompiledPolicy version(int version) {
-        return compiled.computeIfAbsent(version, v -> compiler.compile(v, files(v)));
+        CompiledPolicy policy = compiled.get(version);
+        if (policy != null) {
+            return policy;
+        }
+        return compiled.computeIfAbsent(version, v -> {
+            PolicyStore.Bundle bundle = bundle(v);
+            CompiledPolicy c = compiler.compile(v, store.files(v));
+            if (!c.sha256().equals(bundle.sha256())) {
+                throw new IllegalStateException("the stored files of policy version " + v + " no longer match the hash "
+                        + "recorded when it was uploaded (" + bundle.sha256() + " recorded, " + c.sha256() + " now)");
+            }
+            return c;
+        });
+    }
+
+    private synchronized int installDefault() {
+        Optional<Integer> inForce = store.versionInForce(clock.instant());
+        if (inForce.isPresent()) {
+            return inForce.get();
+        }
+        List<PolicyFile> files = defaultBundle();
+        CompiledPolicy policy = compiler.compile(1, files);
+        Instant now = now();
+        try {
+            tx.executeWithoutResult(s -> {
+                store.insertBundle(1, files, null, PolicyState.VALIDATED, "Default policy from the repository's decision-tables/ and rules/", SYSTEM, now);
+                store.approve(1, SYSTEM, "installed with the service", now);
+                store.insertActivation(1, Activation.INSTALL, now, SYSTEM, now, "installed with the service");
+            });
+            compiled.put(1, policy);
+            log.info("installed the default policy bundle as version 1 ({} files, sha256 {})", files.size(), policy.sha256());
+        } catch (DuplicateKeyException e) {
+            log.info("another instance installed the default policy bundle first");
+        }
+        return store.versionInForce(clock.instant()).orElseThrow();
+    }
+
+    // ---- upload and review ----
+
+    /** Checks files without storing anything: compile problems, and the reference households under the active version's expectations. */
+    public ValidationReport check(List<PolicyFile> files) {
+        CompiledPolicy candidate;
+        try {
+            candidate = compiler.compile(0, files);
+        } catch (PolicyRejectedException e) {
+            return new ValidationReport(e.problems(), List.of());
+        }
+        return new ValidationReport(List.of(), gate.check(candidate, store.expectations(active().version())));
     }
 
     /**
-     * Validates and publishes a new bundle version, which comes into force at once; the previous one is
-     * retired. A bundle that does not compile throws {@link PolicyRejectedException} and stores nothing.
+     * Stores a complete bundle as a new DRAFT version, or, with {@code base}, the given files on top of
+     * that version's (same path replaced, new path added). A bundle that does not compile is refused
+     * whole and nothing is stored. The new version is then checked against the reference households
+     * and becomes VALIDATED when all agree.
      */
-    public synchronized BundleSummary publish(List<PolicyFile> files, String comment, String actor) {
-        if (comment == null || comment.isBlank()) {
-            throw new PolicyRejectedException(List.of(PolicyProblem.inFile("(bundle)", "a comment saying why is required")));
+    public UploadResult upload(List<PolicyFile> files, Integer base, String comment, String actor) {
+        requireText(comment, "comment", "a comment saying why is required");
+        if (files.isEmpty()) {
+            throw new PolicyRejectedException(List.of(PolicyProblem.inFile("(bundle)", "no files were uploaded")));
         }
-        Integer last = jdbc.queryForObject("select max(version) from policy_bundle", Integer.class);
-        int version = last == null ? 1 : last + 1;
-        CompiledPolicy policy = compiler.compile(version, files);
-        store(version, files, comment, actor);
-        compiled.put(version, policy);
-        active = policy;
-        log.info("policy version {} published and in force (sha256 {})", version, policy.sha256());
+        int basedOn = base != null ? base : active().version();
+        List<PolicyFile> bundle = base == null ? files : carryOver(store.files(bundle(base).version()), files);
+        String sha = Hashes.bundleSha256(bundle);
+        store.versionWithSha(sha).ifPresent(v -> {
+            throw new PolicyConflictException("the uploaded bundle is identical to version " + v
+                    + " (sha256 " + sha + "); activate that version instead of uploading it again");
+        });
+        CompiledPolicy candidate = compiler.compile(0, bundle);
+        Instant now = now();
+        int version = storeNewVersion(bundle, basedOn, comment, actor, now);
+        compiled.put(version, new CompiledPolicy(version, candidate.sha256(), candidate.kieBase(), candidate.ruleSources(),
+                candidate.generatedDrl()));
+        log.info("policy version {} uploaded by {} ({} files, based on version {}, sha256 {})", version, actor,
+                bundle.size(), basedOn, sha);
+        ValidationReport report = validate(version, actor);
+        return new UploadResult(summary(version), report);
+    }
+
+    private int storeNewVersion(List<PolicyFile> bundle, int basedOn, String comment, String actor, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(s -> {
+                    int version = store.nextVersion();
+                    store.insertBundle(version, bundle, basedOn, PolicyState.DRAFT, comment.strip(), actor, now);
+                    return version;
+                });
+            } catch (DuplicateKeyException e) {
+                if (attempt == 3) {
+                    throw new PolicyConflictException("other uploads kept taking the next version number; upload again");
+                }
+            }
+        }
+    }
+
+    private static List<PolicyFile> carryOver(List<PolicyFile> base, List<PolicyFile> changed) {
+        Map<String, PolicyFile> byPath = new LinkedHashMap<>();
+        base.forEach(f -> byPath.put(f.path(), f));
+        changed.forEach(f -> byPath.put(f.path(), f));
+        List<PolicyFile> merged = new ArrayList<>(byPath.values());
+        merged.sort(Comparator.comparing(PolicyFile::path));
+        return merged;
+    }
+
+    /** Re-checks a stored version against the reference households; DRAFT and VALIDATED follow the result. */
+    public ValidationReport validate(int version, String actor) {
+        bundle(version);
+        ValidationReport report = new ValidationReport(List.of(), gate.check(version(version), store.expectations(version)));
+        store.recordValidation(version, report.passed(), report, actor, now());
+        log.info("policy version {} checked by {}: {} of {} reference households as expected", version, actor,
+                report.references().size() - report.mismatches().size(), report.references().size());
+        return report;
+    }
+
+    /**
+     * Records a new expected outcome for a reference household under a version still in review, with
+     * the reason; without {@code expected}, the outcome the version gives becomes the expectation. The
+     * expectation it replaces is kept beside it. Returns the version's check afterwards.
+     */
+    public ValidationReport recordExpectation(int version, String household, JsonNode expected, String reason, String actor) {
+        requireText(reason, "reason", "a reason for the new expected outcome is required");
+        PolicyStore.Bundle b = bundle(version);
+        if (b.reviewState() == PolicyState.APPROVED) {
+            throw new PolicyConflictException("version " + version + " is already approved; its expectations can no longer change");
+        }
+        CompiledPolicy policy = version(version);
+        ReferenceCheck current = gate.check(policy, store.expectations(version)).stream()
+                .filter(c -> c.household().equals(household)).findFirst()
+                .orElseThrow(() -> new NotFoundException("reference household", household));
+        JsonNode newExpected = expected == null || expected.isNull() ? gate.outcome(policy, household) : gate.expectation(expected);
+        store.insertExpectation(version, household, newExpected, current.expected(), reason.strip(), actor, now());
+        log.info("policy version {}: new expected outcome of reference household {} recorded by {}", version, household, actor);
+        return validate(version, actor);
+    }
+
+    /**
+     * Approves a validated version. The approver must not be its uploader, and every reference
+     * household must give its expected outcome at the moment of approval.
+     */
+    public BundleSummary approve(int version, String comment, String actor) {
+        requireText(comment, "comment", "a comment is required to approve");
+        PolicyStore.Bundle b = bundle(version);
+        secondOfficer(b, actor, "approve");
+        if (b.reviewState() == PolicyState.APPROVED) {
+            throw new PolicyConflictException("version " + version + " is already approved");
+        }
+        ValidationReport report = validate(version, actor);
+        if (!report.passed()) {
+            throw new PolicyConflictException("version " + version + " cannot be approved: " + report.mismatches().size()
+                    + " reference household(s) give a different outcome; record the new expected outcome with a reason, "
+                    + "or correct the tables", report);
+        }
+        if (!store.approve(version, actor, comment.strip(), now())) {
+            throw new PolicyConflictException("version " + version + " changed state while it was being approved; look at it again");
+        }
+        log.info("policy version {} approved by {}", version, actor);
         return summary(version);
     }
 
-    /** Validates a bundle without storing it; returns the problems, empty when it compiles. */
-    public List<PolicyProblem> validate(List<PolicyFile> files) {
-        try {
-            compiler.compile(0, files);
-            return List.of();
-        } catch (PolicyRejectedException e) {
-            return e.problems();
+    /**
+     * Puts an approved version in force from {@code effectiveFrom} (now when null; a future time
+     * schedules it). The version is compiled before the activation is stored, so the switch never
+     * waits for or fails on a compilation. Not by the version's uploader.
+     */
+    public Activation activate(int version, Instant effectiveFrom, String comment, String actor) {
+        return activation(version, effectiveFrom, comment, actor, Activation.ACTIVATE);
+    }
+
+    /** Puts an earlier version, one that was in force before, back in force now, under the same rule as activation. */
+    public Activation rollBack(int version, String comment, String actor) {
+        Instant now = now();
+        if (store.lastInForceFrom(version, now).isEmpty()) {
+            throw new PolicyConflictException("version " + version + " has never been in force, so there is nothing to roll back to; "
+                    + "activate it instead");
+        }
+        return activation(version, null, comment, actor, Activation.ROLLBACK);
+    }
+
+    private Activation activation(int version, Instant effectiveFrom, String comment, String actor, String kind) {
+        requireText(comment, "comment", "a comment saying why is required");
+        PolicyStore.Bundle b = bundle(version);
+        secondOfficer(b, actor, kind.equals(Activation.ROLLBACK) ? "roll back to" : "activate");
+        if (b.reviewState() != PolicyState.APPROVED) {
+            throw new PolicyConflictException("version " + version + " is " + b.reviewState()
+                    + "; only an approved version can be put in force");
+        }
+        Instant now = now();
+        Instant from = effectiveFrom == null ? now : effectiveFrom.truncatedTo(ChronoUnit.MILLIS);
+        if (from.isBefore(now.minusSeconds(60))) {
+            throw new PolicyConflictException("the effective time " + from + " is in the past; the policy in force "
+                    + "at a past moment cannot be changed");
+        }
+        if (!from.isAfter(now) && store.versionInForce(now).orElse(-1) == version) {
+            throw new PolicyConflictException("version " + version + " is already in force");
+        }
+        version(version);
+        store.insertActivation(version, kind, from, actor, now, comment.strip());
+        Activation a = store.activations().stream().filter(x -> x.version() == version && x.effectiveFrom().equals(from))
+                .max(Comparator.comparingLong(Activation::id)).orElseThrow();
+        log.info("policy version {} {} by {}, in force from {}", version, kind.equals(Activation.ROLLBACK) ? "rolled back to" : "activated",
+                actor, from);
+        return a;
+    }
+
+    private static void secondOfficer(PolicyStore.Bundle b, String actor, String what) {
+        if (b.uploadedBy().equals(actor)) {
+            throw new SecondOfficerRequiredException("version " + b.version() + " was uploaded by " + actor
+                    + "; another policy officer must " + what + " it");
         }
     }
 
+    // ---- reading ----
+
     public List<BundleSummary> versions() {
-        return jdbc.queryForList("select version from policy_bundle order by version", Integer.class)
-                .stream().map(this::summary).toList();
+        return store.versions().stream().map(this::summary).toList();
     }
 
     public BundleSummary summary(int version) {
-        List<BundleSummary.FileSummary> files = jdbc.query(
-                "select path, kind, sha256 from policy_file where bundle_version = ? order by path",
-                (rs, i) -> new BundleSummary.FileSummary(rs.getString(1), rs.getString(2), rs.getString(3)), version);
-        return jdbc.queryForObject("select version, sha256, state, comment, uploaded_by, uploaded_at, activated_at "
-                        + "from policy_bundle where version = ?",
-                (rs, i) -> new BundleSummary(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), files), version);
+        PolicyStore.Bundle b = bundle(version);
+        Instant now = clock.instant();
+        Optional<Integer> inForce = store.versionInForce(now);
+        Optional<Instant> since = store.lastInForceFrom(version, now);
+        PolicyState state = inForce.isPresent() && inForce.get() == version ? PolicyState.ACTIVE
+                : since.isPresent() ? PolicyState.RETIRED : b.reviewState();
+        return new BundleSummary(b.version(), b.sha256(), b.basedOn(), state, b.comment(), b.uploadedBy(), b.uploadedAt(),
+                b.validatedBy(), b.validatedAt(), b.approvedBy(), b.approvedAt(), b.approvalComment(),
+                since.orElse(null), store.scheduledFrom(version, now).orElse(null), store.fileSummaries(version));
     }
 
-    List<PolicyFile> files(int version) {
-        return jdbc.query("select path, content from policy_file where bundle_version = ? order by path",
-                (rs, i) -> new PolicyFile(rs.getString(1), rs.getBytes(2)), version);
+    /** Every activation and roll-back, the scheduled ones included, in order of effective time. */
+    public List<Activation> activations() {
+        return store.activations();
     }
 
-    private Integer activeVersion() {
-        List<Integer> v = jdbc.queryForList("select version from policy_bundle where state = 'ACTIVE' order by version desc limit 1", Integer.class);
-        return v.isEmpty() ? null : v.get(0);
+    /** The files of a stored version. */
+    public List<PolicyFile> files(int version) {
+        bundle(version);
+        return store.files(version);
     }
 
-    private void store(int version, List<PolicyFile> files, String comment, String actor) {
-        Timestamp now = Timestamp.from(clock.instant());
-        tx.executeWithoutResult(status -> {
-            jdbc.update("update policy_bundle set state = 'RETIRED' where state = 'ACTIVE'");
-            jdbc.update("insert into policy_bundle (version, sha256, state, comment, uploaded_by, uploaded_at, activated_at, activated_by) "
-                    + "values (?, ?, 'ACTIVE', ?, ?, ?, ?, ?)", version, Hashes.bundleSha256(files), comment, actor, now, now, actor);
-            for (PolicyFile f : files) {
-                jdbc.update("insert into policy_file (bundle_version, path, kind, sha256, content) values (?, ?, ?, ?, ?)",
-                        version, f.path(), f.kind().name(), f.sha256(), f.content());
-            }
-        });
+    /** The expectations recorded for a version's line of versions, by reference household. */
+    public Map<String, RecordedExpectation> expectations(int version) {
+        bundle(version);
+        return store.expectations(version);
+    }
+
+    private PolicyStore.Bundle bundle(int version) {
+        return store.bundle(version).orElseThrow(() -> new NotFoundException("policy bundle version", version));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static void requireText(String text, String field, String message) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException(field, message);
+        }
     }
 
     static List<PolicyFile> defaultBundle() {
@@ -153,14 +373,10 @@ public class Policies {
                     files.add(new PolicyFile(path, in.readAllBytes()));
                 }
             }
-            files.sort(java.util.Comparator.comparing(PolicyFile::path));
+            files.sort(Comparator.comparing(PolicyFile::path));
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("the default policy bundle could not be read from the classpath", e);
         }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,19 +1,26 @@
 package org.dynreg.policy.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
+import org.dynreg.policy.Activation;
 import org.dynreg.policy.BundleSummary;
 import org.dynreg.policy.Policies;
 import org.dynreg.policy.PolicyFile;
-import org.dynreg.policy.PolicyProblem;
-import org.dynreg.policy.PolicyRejectedException;
-import org.springframework.dao.EmptyResultDataAccessException;
+import org.dynreg.api.InvalidRequestException;
+import org.dynreg.policy.UploadResult;
+import org.dynreg.policy.ValidationReport;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+/** The policy lifecycle over REST: upload, check, approve, activate, roll back, and reading versions. */
 @RestController
 @RequestMapping("/api/policy")
 class PolicyController {
@@ -33,7 +42,15 @@ class PolicyController {
         this.policies = policies;
     }
 
-    @Operation(summary = "All policy bundle versions")
+    record ApproveRequest(String comment) {}
+
+    record ActivateRequest(Instant effectiveFrom, String comment) {}
+
+    record RollbackRequest(Integer version, String comment) {}
+
+    record ExpectationRequest(String household, String reason, JsonNode expected) {}
+
+    @Operation(summary = "All policy bundle versions, with their state")
     @GetMapping("/bundles")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
     List<BundleSummary> versions() {
@@ -51,27 +68,93 @@ class PolicyController {
     @GetMapping("/bundles/{version}")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
     BundleSummary version(@PathVariable int version) {
-        try {
-            return policies.summary(version);
-        } catch (EmptyResultDataAccessException e) {
-            throw new NotFoundException("policy bundle version", version);
-        }
+        return policies.summary(version);
     }
 
-    @Operation(summary = "Check a bundle (every .drl.xlsx and .drl file) without storing it; lists every problem")
+    @Operation(summary = "Download one file of a stored version (to open it in Excel or LibreOffice)")
+    @GetMapping("/bundles/{version}/files/{name}")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    ResponseEntity<byte[]> file(@PathVariable int version, @PathVariable String name) {
+        PolicyFile f = policies.files(version).stream().filter(x -> x.path().endsWith("/" + name) || x.path().equals(name))
+                .findFirst().orElseThrow(() -> new NotFoundException("file in policy version " + version + " named", name));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(f.content());
+    }
+
+    @Operation(summary = "Every activation and roll-back, scheduled ones included, in order of effective time")
+    @GetMapping("/activations")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    List<Activation> activations() {
+        return policies.activations();
+    }
+
+    @Operation(summary = "Check files without storing them: compile problems by cell, and the reference households")
     @PostMapping(path = "/validate", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
-    List<PolicyProblem> validate(@RequestParam("files") List<MultipartFile> files) throws IOException {
-        return policies.validate(read(files));
+    ValidationReport check(@RequestParam("files") List<MultipartFile> files) throws IOException {
+        return policies.check(read(files));
     }
 
-    @Operation(summary = "Publish a complete bundle as a new version in force; a bundle that does not compile is refused and nothing changes")
+    @Operation(summary = "Upload a complete bundle as a new version; refused with every problem if it does not compile")
     @PostMapping(path = "/bundles", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
-    BundleSummary publish(@RequestParam("files") List<MultipartFile> files, @RequestParam("comment") String comment,
-                          Authentication auth) throws IOException {
-        return policies.publish(read(files), comment, auth.getName());
+    UploadResult upload(@RequestParam("files") List<MultipartFile> files, @RequestParam("comment") String comment,
+                        Authentication auth) throws IOException {
+        return policies.upload(read(files), null, comment, auth.getName());
+    }
+
+    @Operation(summary = "Upload changed tables or rules: the rest is carried over from the base version (default: the one in force)")
+    @PostMapping(path = "/bundles/changes", consumes = "multipart/form-data")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    UploadResult uploadChanges(@RequestParam("files") List<MultipartFile> files, @RequestParam("comment") String comment,
+                               @RequestParam(value = "base", required = false) Integer base, Authentication auth) throws IOException {
+        return policies.upload(read(files), base == null ? policies.active().version() : base, comment, auth.getName());
+    }
+
+    @Operation(summary = "Check a stored version against the reference households again")
+    @PostMapping("/bundles/{version}/validate")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    ValidationReport validate(@PathVariable int version, Authentication auth) {
+        return policies.validate(version, auth.getName());
+    }
+
+    @Operation(summary = "Record a new expected outcome for a reference household under a version in review, with the reason")
+    @PostMapping("/bundles/{version}/expectations")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    ValidationReport expectation(@PathVariable int version, @RequestBody ExpectationRequest request, Authentication auth) {
+        if (request.household() == null || request.household().isBlank()) {
+            throw new InvalidRequestException("household", "the reference household's name is required");
+        }
+        return policies.recordExpectation(version, request.household(), request.expected(), request.reason(), auth.getName());
+    }
+
+    @Operation(summary = "Approve a validated version (not by its uploader)")
+    @PostMapping("/bundles/{version}/approve")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    BundleSummary approve(@PathVariable int version, @RequestBody ApproveRequest request, Authentication auth) {
+        return policies.approve(version, request.comment(), auth.getName());
+    }
+
+    @Operation(summary = "Put an approved version in force now or from a future effective time (not by its uploader)")
+    @PostMapping("/bundles/{version}/activate")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    Activation activate(@PathVariable int version, @RequestBody ActivateRequest request, Authentication auth) {
+        return policies.activate(version, request.effectiveFrom(), request.comment(), auth.getName());
+    }
+
+    @Operation(summary = "Roll back: put an earlier version back in force now (not by its uploader)")
+    @PostMapping("/rollback")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    Activation rollBack(@RequestBody RollbackRequest request, Authentication auth) {
+        if (request.version() == null) {
+            throw new InvalidRequestException("version", "the version to roll back to is required");
+        }
+        return policies.rollBack(request.version(), request.comment(), auth.getName());
     }
 
     private static List<PolicyFile> read(List<MultipartFile> files) throws IOException {

@@ -1,0 +1,237 @@
+package org.dynreg.audit;
+
+import org.dynreg.eligibility.Eligibility;
+import org.dynreg.eligibility.EligibilityEvaluator;
+import org.dynreg.eligibility.Evaluation;
+import org.dynreg.policy.CompiledPolicy;
+import org.dynreg.policy.Policies;
+import org.dynreg.api.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Foresight for policy officers, storing no decision: a candidate version scored over the registry
+ * next to the version in force (what-if), and the highest cut-off a yearly budget pays for (budget
+ * solver). Each household is taken as its latest survey's facts.
+ */
+@Service
+public class WhatIf {
+    private static final Logger log = LoggerFactory.getLogger(WhatIf.class);
+    private static final int MAX_CUTOFF = 100;
+
+    private final Eligibility eligibility;
+    private final Policies policies;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final int defaultPaymentsPerYear;
+
+    WhatIf(Eligibility eligibility, Policies policies, Clock clock, AuditTrail audit,
+           @Value("${dynreg.transfers.payments-per-year:4}") int defaultPaymentsPerYear) {
+        this.eligibility = eligibility;
+        this.policies = policies;
+        this.clock = clock;
+        this.audit = audit;
+        this.defaultPaymentsPerYear = defaultPaymentsPerYear;
+    }
+
+    /**
+     * Scores every household of the filter (province and district optional) under the version in
+     * force and under {@code candidate}, and counts who would gain or lose {@code program}.
+     */
+    public WhatIfReport run(int candidate, String province, String district, String program, long transferAmount,
+                            Integer paymentsPerYear, String actor) {
+        int payments = payments(paymentsPerYear, transferAmount);
+        String prog = program == null || program.isBlank() ? Eligibility.CASH_TRANSFER : program;
+        CompiledPolicy after = policies.version(candidate);
+        CompiledPolicy before = policies.active();
+        long yearly = transferAmount * payments;
+        Tally national = new Tally(null, null);
+        Map<String, Tally> provinces = new TreeMap<>();
+        Map<String, Tally> districts = new TreeMap<>();
+        eligibility.forEachCurrentHousehold(province, district, h -> {
+            boolean was = eligible(EligibilityEvaluator.evaluate(before, h.facts()), prog);
+            boolean is = eligible(EligibilityEvaluator.evaluate(after, h.facts()), prog);
+            national.add(was, is);
+            provinces.computeIfAbsent(h.province(), p -> new Tally(p, null)).add(was, is);
+            districts.computeIfAbsent(h.province() + "\u0000" + h.district(), d -> new Tally(h.province(), h.district())).add(was, is);
+        });
+        String filter = describe(province, district);
+        WhatIfReport report = new WhatIfReport(before.version(), before.sha256(), after.version(), after.sha256(), prog, filter,
+                transferAmount, payments, clock.instant(), actor, national.area(yearly),
+                provinces.values().stream().map(t -> t.area(yearly)).toList(),
+                districts.values().stream().map(t -> t.area(yearly)).toList());
+        audit.record(actor, "WHAT_IF", "policy:" + candidate, Map.of("baselineVersion", before.version(), "program", prog,
+                "filter", filter, "households", national.households, "eligibleBefore", national.before, "eligibleAfter", national.after));
+        log.info("what-if of policy version {} against version {} by {}: {} households, eligible {} -> {}", candidate,
+                before.version(), actor, national.households, national.before, national.after);
+        return report;
+    }
+
+    /**
+     * The highest cut-off (0 to 100) at which {@code program}'s yearly cost fits {@code yearlyBudget},
+     * under {@code version} (the one in force when null). The exclusion filters still apply, and a
+     * cut-off the tables raise for some households (such as one with a disabled member) keeps its
+     * distance above the standard cut-off, which is the lowest one that applies to the household.
+     */
+    public BudgetPlan solve(Integer version, String program, long yearlyBudget, long transferAmount, Integer paymentsPerYear,
+                            String actor) {
+        int payments = payments(paymentsPerYear, transferAmount);
+        if (yearlyBudget < 0) {
+            throw refused("yearlyBudget", "the yearly budget cannot be negative");
+        }
+        String prog = program == null || program.isBlank() ? Eligibility.CASH_TRANSFER : program;
+        CompiledPolicy policy = version == null ? policies.active() : policies.version(version);
+        long yearly = transferAmount * payments;
+        Thresholds national = new Thresholds(null, null);
+        Map<String, Thresholds> provinces = new TreeMap<>();
+        Map<String, Thresholds> districts = new TreeMap<>();
+        eligibility.forEachCurrentHousehold(null, null, h -> {
+            Integer t = threshold(EligibilityEvaluator.evaluate(policy, h.facts()), prog);
+            national.add(t);
+            provinces.computeIfAbsent(h.province(), p -> new Thresholds(p, null)).add(t);
+            districts.computeIfAbsent(h.province() + "\u0000" + h.district(), d -> new Thresholds(h.province(), h.district())).add(t);
+        });
+        national.sort();
+        Integer cutoff = null;
+        for (int c = MAX_CUTOFF; c >= 0; c--) {
+            if (national.covered(c) * yearly <= yearlyBudget) {
+                cutoff = c;
+                break;
+            }
+        }
+        int chosen = cutoff == null ? -1 : cutoff;
+        provinces.values().forEach(Thresholds::sort);
+        districts.values().forEach(Thresholds::sort);
+        BudgetPlan plan = new BudgetPlan(policy.version(), policy.sha256(), prog, yearlyBudget, transferAmount, payments, cutoff,
+                national.covered(chosen) * yearly, clock.instant(), actor, national.coverage(chosen, yearly),
+                provinces.values().stream().map(t -> t.coverage(chosen, yearly)).toList(),
+                districts.values().stream().map(t -> t.coverage(chosen, yearly)).toList());
+        audit.record(actor, "BUDGET_SOLVE", "policy:" + policy.version(), Map.of("program", prog, "yearlyBudget", yearlyBudget,
+                "transferAmount", transferAmount, "paymentsPerYear", payments, "cutoff", cutoff == null ? "none" : cutoff,
+                "covered", plan.national().covered()));
+        return plan;
+    }
+
+    private static boolean eligible(Evaluation e, String program) {
+        Evaluation.ProgramResult r = e.program(program);
+        return r != null && r.eligible();
+    }
+
+    /** The lowest standard cut-off that would cover the household, or null if none would (excluded, or the program does not apply). */
+    private static Integer threshold(Evaluation e, String program) {
+        List<Integer> cutoffs = e.cutoffs().get(program);
+        if (cutoffs == null || cutoffs.isEmpty() || !e.exclusions().isEmpty()) {
+            return null;
+        }
+        int allowance = cutoffs.get(cutoffs.size() - 1) - cutoffs.get(0);
+        return e.score() - allowance;
+    }
+
+    private int payments(Integer paymentsPerYear, long transferAmount) {
+        int payments = paymentsPerYear == null ? defaultPaymentsPerYear : paymentsPerYear;
+        if (payments < 1 || payments > 12) {
+            throw refused("paymentsPerYear", "payments per year must be between 1 and 12");
+        }
+        if (transferAmount <= 0) {
+            throw refused("transferAmount", "the transfer amount must be a positive number of rupees");
+        }
+        return payments;
+    }
+
+    private static InvalidRequestException refused(String field, String message) {
+        return new InvalidRequestException(field, message);
+    }
+
+    private static String describe(String province, String district) {
+        if (province == null && district == null) {
+            return "whole registry";
+        }
+        return (province == null ? "" : "province " + province) + (province != null && district != null ? ", " : "")
+                + (district == null ? "" : "district " + district);
+    }
+
+    private static final class Tally {
+        private final String province;
+        private final String district;
+        private long households;
+        private long before;
+        private long after;
+        private long gained;
+        private long lost;
+
+        Tally(String province, String district) {
+            this.province = province;
+            this.district = district;
+        }
+
+        void add(boolean was, boolean is) {
+            households++;
+            before += was ? 1 : 0;
+            after += is ? 1 : 0;
+            gained += !was && is ? 1 : 0;
+            lost += was && !is ? 1 : 0;
+        }
+
+        WhatIfReport.Area area(long yearly) {
+            return new WhatIfReport.Area(province, district, households, before, after, gained, lost, before * yearly, after * yearly);
+        }
+    }
+
+    private static final class Thresholds {
+        private final String province;
+        private final String district;
+        private long households;
+        private int[] values = new int[64];
+        private int size;
+
+        Thresholds(String province, String district) {
+            this.province = province;
+            this.district = district;
+        }
+
+        void add(Integer threshold) {
+            households++;
+            if (threshold != null) {
+                if (size == values.length) {
+                    values = Arrays.copyOf(values, size * 2);
+                }
+                values[size++] = threshold;
+            }
+        }
+
+        void sort() {
+            Arrays.sort(values, 0, size);
+        }
+
+        /** Households covered at standard cut-off c (sorted first); none for c below 0. */
+        long covered(int c) {
+            if (c < 0) {
+                return 0;
+            }
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (values[mid] <= c) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        BudgetPlan.Coverage coverage(int c, long yearly) {
+            long n = covered(c);
+            return new BudgetPlan.Coverage(province, district, households, n, n * yearly);
+        }
+    }
+}

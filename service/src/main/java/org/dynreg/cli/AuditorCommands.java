@@ -1,0 +1,188 @@
+package org.dynreg.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Replay for auditors, what-if and the budget solver for policy officers. */
+@Command
+class AuditorCommands {
+    private final ServiceClient service;
+    private final ObjectMapper json;
+    private final PrintStream out = System.out;
+
+    AuditorCommands(ServiceClient service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @Command(command = "replay decision", description = "Replay one decision under the policy version it recorded (or --against another) and compare every output")
+    String replayDecision(@Option(longNames = "id", required = true) long id,
+                          @Option(longNames = "against", description = "another policy version to compare with") Integer against) {
+        JsonNode r = service.get("/api/decisions/" + id + "/replay" + (against == null ? "" : "?against=" + against));
+        StringBuilder s = new StringBuilder("Decision " + id + " recorded under version " + r.get("recordedVersion").asInt()
+                + ", replayed under version " + r.get("replayedVersion").asInt() + ": "
+                + (r.get("identical").asBoolean() ? "IDENTICAL" : "DIFFERS") + "\n");
+        mismatches(r, s);
+        if (!r.get("identical").asBoolean() && against == null) {
+            throw new CliFailure(CliFailure.MISMATCH, s.toString().strip());
+        }
+        return s.toString();
+    }
+
+    @Command(command = "replay run", description = "Replay every decision of a period, province, district or program, with a progress bar")
+    String replayRun(@Option(longNames = "from", description = "decided at or after (ISO-8601 instant)") String from,
+                     @Option(longNames = "to", description = "decided before (ISO-8601 instant)") String to,
+                     @Option(longNames = "province") String province,
+                     @Option(longNames = "district") String district,
+                     @Option(longNames = "program", description = "decisions that found the household eligible for this program") String program,
+                     @Option(longNames = "against", description = "another policy version to compare with") Integer against) {
+        ObjectNode body = json.createObjectNode();
+        body.put("from", from).put("to", to).put("province", province).put("district", district).put("program", program);
+        if (against != null) {
+            body.put("against", against);
+        }
+        JsonNode run = service.postJson("/api/replays", body.toString());
+        long id = run.get("id").asLong();
+        long started = System.nanoTime();
+        while ("RUNNING".equals(run.get("state").asText())) {
+            progress(run, started);
+            sleep();
+            run = service.get("/api/replays/" + id);
+        }
+        progress(run, started);
+        out.println();
+        run = service.get("/api/replays/" + id + "?mismatches=true");
+        StringBuilder s = new StringBuilder("Replay run " + id + ": " + run.get("state").asText() + ", " + run.get("done").asLong()
+                + " decisions, " + run.get("identical").asLong() + " identical, " + run.get("mismatched").asLong() + " differ\n");
+        if (run.hasNonNull("failure")) {
+            s.append("  failed: ").append(run.get("failure").asText()).append('\n');
+        }
+        for (JsonNode m : run.get("mismatches")) {
+            s.append("Decision ").append(m.get("decisionId").asLong()).append('\n');
+            mismatches(m, s);
+        }
+        boolean clean = "DONE".equals(run.get("state").asText()) && run.get("mismatched").asLong() == 0;
+        if (!clean && against == null) {
+            throw new CliFailure(CliFailure.MISMATCH, s.toString().strip());
+        }
+        return s.toString();
+    }
+
+    @Command(command = "what-if", description = "Score the registry under a candidate version next to the one in force; nothing is stored")
+    String whatIf(@Option(longNames = "version", required = true, description = "the candidate policy version") int version,
+                  @Option(longNames = "amount", required = true, description = "transfer per household per payment, PKR") long amount,
+                  @Option(longNames = "payments", description = "payments a year (service default when left out)") Integer payments,
+                  @Option(longNames = "province") String province,
+                  @Option(longNames = "district") String district,
+                  @Option(longNames = "program") String program,
+                  @Option(longNames = "out", description = "write the .xlsx report with its chart to this file") String file) {
+        ObjectNode body = json.createObjectNode().put("candidateVersion", version).put("transferAmount", amount)
+                .put("province", province).put("district", district).put("program", program);
+        if (payments != null) {
+            body.put("paymentsPerYear", payments);
+        }
+        JsonNode r = service.postJson("/api/what-if", body.toString());
+        StringBuilder s = new StringBuilder("What-if: version " + r.get("candidateVersion").asInt() + " against version "
+                + r.get("baselineVersion").asInt() + " in force, " + r.get("program").asText() + ", " + r.get("filter").asText() + "\n");
+        s.append(String.format("%-28s %10s %10s %10s %8s %8s %18s%n", "area", "households", "before", "after", "gained", "lost", "yearly cost after"));
+        area(s, r.get("national"));
+        r.get("provinces").forEach(a -> area(s, a));
+        if (file != null) {
+            write(file, service.postJsonForBytes("/api/what-if/report.xlsx", body.toString()));
+            s.append("Report written to ").append(file).append('\n');
+        }
+        return s.toString();
+    }
+
+    @Command(command = "budget", description = "The highest cut-off whose yearly cost fits a budget, with coverage by province and district")
+    String budget(@Option(longNames = "budget", required = true, description = "yearly budget, PKR") long budget,
+                  @Option(longNames = "amount", required = true, description = "transfer per household per payment, PKR") long amount,
+                  @Option(longNames = "payments", description = "payments a year (service default when left out)") Integer payments,
+                  @Option(longNames = "version", description = "policy version (the one in force when left out)") Integer version,
+                  @Option(longNames = "program") String program,
+                  @Option(longNames = "out", description = "write the .xlsx report with its chart to this file") String file) {
+        ObjectNode body = json.createObjectNode().put("yearlyBudget", budget).put("transferAmount", amount).put("program", program);
+        if (payments != null) {
+            body.put("paymentsPerYear", payments);
+        }
+        if (version != null) {
+            body.put("version", version);
+        }
+        JsonNode p = service.postJson("/api/budget", body.toString());
+        StringBuilder s = new StringBuilder();
+        s.append(p.hasNonNull("cutoff") ? "Highest cut-off that fits: " + p.get("cutoff").asInt() : "Not even a cut-off of 0 fits the budget")
+                .append(" (policy version ").append(p.get("policyVersion").asInt()).append(", ").append(p.get("program").asText())
+                .append(")\nYearly cost ").append(String.format("%,d", p.get("yearlyCost").asLong())).append(" of ")
+                .append(String.format("%,d", p.get("yearlyBudget").asLong())).append(" PKR\n");
+        s.append(String.format("%-28s %12s %12s %18s%n", "area", "households", "covered", "yearly cost"));
+        coverage(s, p.get("national"));
+        p.get("provinces").forEach(c -> coverage(s, c));
+        if (file != null) {
+            write(file, service.postJsonForBytes("/api/budget/report.xlsx", body.toString()));
+            s.append("Report written to ").append(file).append('\n');
+        }
+        return s.toString();
+    }
+
+    private void progress(JsonNode run, long startedNanos) {
+        long total = run.get("total").asLong();
+        long done = run.get("done").asLong();
+        double seconds = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
+        double rate = done / seconds;
+        int width = 30;
+        int filled = total == 0 ? width : (int) (width * done / total);
+        String left = rate > 0 && done < total ? format(Duration.ofSeconds((long) ((total - done) / rate))) : "0s";
+        out.print(String.format("\r[%s%s] %d/%d %3d%%  %.0f decisions/s  %s left   ", "#".repeat(filled), ".".repeat(width - filled),
+                done, total, total == 0 ? 100 : 100 * done / total, rate, left));
+        out.flush();
+    }
+
+    private static String format(Duration d) {
+        return d.toHours() > 0 ? d.toHours() + "h" + d.toMinutesPart() + "m" : d.toMinutes() > 0 ? d.toMinutes() + "m" + d.toSecondsPart() + "s"
+                : d.toSeconds() + "s";
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(1, "interrupted");
+        }
+    }
+
+    private static void mismatches(JsonNode r, StringBuilder s) {
+        for (JsonNode m : r.get("mismatches")) {
+            s.append("  ").append(m.get("field").asText()).append(": recorded ").append(m.get("recorded"))
+                    .append(", replayed ").append(m.get("replayed")).append('\n');
+        }
+    }
+
+    private static void area(StringBuilder s, JsonNode a) {
+        String name = a.hasNonNull("district") ? a.get("district").asText() : a.hasNonNull("province") ? a.get("province").asText() : "Pakistan";
+        s.append(String.format("%-28s %,10d %,10d %,10d %,8d %,8d %,18d%n", name, a.get("households").asLong(), a.get("eligibleBefore").asLong(),
+                a.get("eligibleAfter").asLong(), a.get("newlyEligible").asLong(), a.get("newlyIneligible").asLong(), a.get("yearlyCostAfter").asLong()));
+    }
+
+    private static void coverage(StringBuilder s, JsonNode c) {
+        String name = c.hasNonNull("district") ? c.get("district").asText() : c.hasNonNull("province") ? c.get("province").asText() : "Pakistan";
+        s.append(String.format("%-28s %,12d %,12d %,18d%n", name, c.get("households").asLong(), c.get("covered").asLong(), c.get("yearlyCost").asLong()));
+    }
+
+    private static void write(String file, byte[] bytes) {
+        try {
+            Files.write(Path.of(file), bytes);
+        } catch (IOException e) {
+            throw new CliFailure(CliFailure.REFUSED, file + " could not be written: " + e.getMessage());
+        }
+    }
+}

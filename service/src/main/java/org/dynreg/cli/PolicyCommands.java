@@ -1,0 +1,215 @@
+package org.dynreg.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The policy lifecycle from the terminal: upload, check, approve, activate, roll back, compare. */
+@Command(command = "policy")
+class PolicyCommands {
+    private final ServiceClient service;
+    private final ObjectMapper json;
+
+    PolicyCommands(ServiceClient service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @Command(command = "versions", description = "List every policy version with its state")
+    String versions() {
+        StringBuilder s = new StringBuilder(String.format("%-8s %-10s %-14s %-14s %-24s %s%n", "version", "state", "uploaded by",
+                "approved by", "in force from", "comment"));
+        for (JsonNode v : service.get("/api/policy/bundles")) {
+            s.append(String.format("%-8d %-10s %-14s %-14s %-24s %s%n", v.get("version").asInt(), state(v),
+                    v.get("uploadedBy").asText(), text(v, "approvedBy"), text(v, "activeFrom"), v.get("comment").asText()));
+        }
+        return s.toString();
+    }
+
+    @Command(command = "show", description = "Show one policy version: files, hashes, review and activation")
+    String show(@Option(longNames = "version", required = true) int version) {
+        return bundle(service.get("/api/policy/bundles/" + version));
+    }
+
+    @Command(command = "check", description = "Check tables and rules without storing them (compile problems by cell, reference households)")
+    String check(@Option(longNames = "file", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE,
+            description = "one or more .drl.xlsx or .drl files") String[] files) {
+        return report(service.postFiles("/api/policy/validate", Map.of(), paths(files)));
+    }
+
+    @Command(command = "upload", description = "Upload a whole bundle (every .drl.xlsx and .drl file of the directories) as a new version")
+    String upload(@Option(longNames = "dir", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE,
+                          description = "directories holding the bundle, e.g. decision-tables rules") String[] dirs,
+                  @Option(longNames = "comment", required = true, description = "why") String comment) {
+        List<Path> files = new ArrayList<>();
+        for (String d : dirs) {
+            try (Stream<Path> list = Files.list(Path.of(d))) {
+                list.filter(p -> p.toString().endsWith(".drl.xlsx") || p.toString().endsWith(".drl")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new CliFailure(CliFailure.REFUSED, "directory " + d + " could not be read: " + e.getMessage());
+            }
+        }
+        if (files.isEmpty()) {
+            throw new CliFailure(CliFailure.REFUSED, "no .drl.xlsx or .drl files in " + String.join(", ", dirs));
+        }
+        return uploaded(service.postFiles("/api/policy/bundles", Map.of("comment", comment), files));
+    }
+
+    @Command(command = "upload-table", description = "Upload changed tables or rules; the rest is carried over from the version in force (or --base)")
+    String uploadTable(@Option(longNames = "file", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE)
+                       String[] files,
+                       @Option(longNames = "comment", required = true, description = "why") String comment,
+                       @Option(longNames = "base", description = "the version to carry the other files over from") Integer base) {
+        Map<String, String> fields = base == null ? Map.of("comment", comment) : Map.of("comment", comment, "base", String.valueOf(base));
+        return uploaded(service.postFiles("/api/policy/bundles/changes", fields, paths(files)));
+    }
+
+    @Command(command = "validate", description = "Check a stored version against the reference households again")
+    String validate(@Option(longNames = "version", required = true) int version) {
+        return report(service.postJson("/api/policy/bundles/" + version + "/validate", "{}"));
+    }
+
+    @Command(command = "expect", description = "Record the outcome a version gives a reference household as its new expected outcome, with the reason")
+    String expect(@Option(longNames = "version", required = true) int version,
+                  @Option(longNames = "household", required = true, description = "the reference household's name") String household,
+                  @Option(longNames = "reason", required = true) String reason) {
+        ObjectNode body = json.createObjectNode().put("household", household).put("reason", reason);
+        return report(service.postJson("/api/policy/bundles/" + version + "/expectations", body.toString()));
+    }
+
+    @Command(command = "approve", description = "Approve a validated version (a second policy officer, not its uploader)")
+    String approve(@Option(longNames = "version", required = true) int version,
+                   @Option(longNames = "comment", required = true) String comment) {
+        ObjectNode body = json.createObjectNode().put("comment", comment);
+        return "Approved.\n" + bundle(service.postJson("/api/policy/bundles/" + version + "/approve", body.toString()));
+    }
+
+    @Command(command = "activate", description = "Put an approved version in force now, or --at a future time (ISO-8601, e.g. 2027-01-01T00:00:00Z)")
+    String activate(@Option(longNames = "version", required = true) int version,
+                    @Option(longNames = "comment", required = true) String comment,
+                    @Option(longNames = "at", description = "effective time; now when left out") String at) {
+        ObjectNode body = json.createObjectNode().put("comment", comment);
+        if (at != null) {
+            body.put("effectiveFrom", at);
+        }
+        JsonNode a = service.postJson("/api/policy/bundles/" + version + "/activate", body.toString());
+        return "Version " + a.get("version").asInt() + " in force from " + a.get("effectiveFrom").asText()
+                + " (" + a.get("kind").asText().toLowerCase() + " by " + a.get("requestedBy").asText() + ")";
+    }
+
+    @Command(command = "rollback", description = "Put an earlier version back in force now (a second policy officer, not its uploader)")
+    String rollback(@Option(longNames = "version", required = true) int version,
+                    @Option(longNames = "comment", required = true) String comment) {
+        ObjectNode body = json.createObjectNode().put("version", version).put("comment", comment);
+        JsonNode a = service.postJson("/api/policy/rollback", body.toString());
+        return "Rolled back: version " + a.get("version").asInt() + " in force from " + a.get("effectiveFrom").asText();
+    }
+
+    @Command(command = "activations", description = "Every activation and roll-back, scheduled ones included")
+    String activations() {
+        StringBuilder s = new StringBuilder();
+        for (JsonNode a : service.get("/api/policy/activations")) {
+            s.append(String.format("%-26s version %-4d %-9s by %-12s %s%n", a.get("effectiveFrom").asText(), a.get("version").asInt(),
+                    a.get("kind").asText(), a.get("requestedBy").asText(), a.get("comment").asText()));
+        }
+        return s.toString();
+    }
+
+    @Command(command = "diff", description = "Compare two versions row by row and cell by cell")
+    String diff(@Option(longNames = "from", required = true) int from, @Option(longNames = "to", required = true) int to) {
+        return service.get("/api/policy/diff?from=" + from + "&to=" + to).get("text").asText();
+    }
+
+    private static List<Path> paths(String[] files) {
+        return Arrays.stream(files).map(Path::of).toList();
+    }
+
+    private String uploaded(JsonNode r) {
+        return "Uploaded as " + bundle(r.get("bundle")) + report(r.get("report"));
+    }
+
+    static String bundle(JsonNode v) {
+        StringBuilder s = new StringBuilder();
+        s.append("version ").append(v.get("version").asInt()).append(": ").append(state(v))
+                .append(v.hasNonNull("basedOn") ? ", based on version " + v.get("basedOn").asInt() : "").append('\n');
+        s.append("  sha256 ").append(v.get("sha256").asText()).append('\n');
+        s.append("  uploaded by ").append(v.get("uploadedBy").asText()).append(" at ").append(v.get("uploadedAt").asText())
+                .append(": ").append(v.get("comment").asText()).append('\n');
+        if (v.hasNonNull("approvedBy")) {
+            s.append("  approved by ").append(v.get("approvedBy").asText()).append(" at ").append(v.get("approvedAt").asText())
+                    .append(v.hasNonNull("approvalComment") ? ": " + v.get("approvalComment").asText() : "").append('\n');
+        }
+        if (v.hasNonNull("activeFrom")) {
+            s.append("  in force from ").append(v.get("activeFrom").asText()).append('\n');
+        }
+        if (v.hasNonNull("scheduledFrom")) {
+            s.append("  scheduled to come into force at ").append(v.get("scheduledFrom").asText()).append('\n');
+        }
+        v.get("files").forEach(f -> s.append("  ").append(f.get("sha256").asText(), 0, 12).append("… ")
+                .append(f.get("path").asText()).append('\n'));
+        return s.toString();
+    }
+
+    static String report(JsonNode r) {
+        StringBuilder s = new StringBuilder();
+        JsonNode problems = r.get("problems");
+        if (problems != null && !problems.isEmpty()) {
+            s.append("Problems\n");
+            problems.forEach(p -> s.append("  ").append(location(p)).append(": ").append(p.get("message").asText()).append('\n'));
+        }
+        JsonNode refs = r.get("references");
+        long ok = 0;
+        for (JsonNode c : refs) {
+            if (c.get("matches").asBoolean()) {
+                ok++;
+            } else {
+                s.append("  DIFFERS ").append(c.get("household").asText()).append(": ")
+                        .append(String.join("; ", texts(c.get("differences")))).append('\n');
+            }
+        }
+        s.append("Reference households: ").append(ok).append(" of ").append(refs.size()).append(" as expected\n");
+        s.append(r.get("passed").asBoolean() ? "PASSED\n" : "NOT PASSED\n");
+        return s.toString();
+    }
+
+    private static String location(JsonNode p) {
+        StringBuilder s = new StringBuilder(p.get("file").asText());
+        if (p.hasNonNull("sheet")) {
+            s.append(", sheet ").append(p.get("sheet").asText());
+        }
+        if (p.hasNonNull("row") && p.hasNonNull("column")) {
+            s.append(", cell ").append(p.get("column").asText()).append(p.get("row").asInt());
+        } else if (p.hasNonNull("row")) {
+            s.append(", row ").append(p.get("row").asInt());
+        }
+        if (p.hasNonNull("line")) {
+            s.append(", line ").append(p.get("line").asInt());
+        }
+        return s.toString();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String state(JsonNode v) {
+        return v.get("state").asText();
+    }
+
+    private static String text(JsonNode v, String field) {
+        return v.hasNonNull(field) ? v.get(field).asText() : "-";
+    }
+}

@@ -1,0 +1,170 @@
+package org.dynreg.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The tables of the policy lifecycle: bundles, their files, activations and recorded expectations. */
+class PolicyStore {
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    PolicyStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A bundle row as stored; its state is the review state only. */
+    record Bundle(int version, String sha256, Integer basedOn, PolicyState reviewState, String comment,
+                  String uploadedBy, Instant uploadedAt, String validatedBy, Instant validatedAt,
+                  String approvedBy, Instant approvedAt, String approvalComment) {}
+
+    private static final RowMapper<Bundle> BUNDLE = (rs, i) -> new Bundle(rs.getInt("version"), rs.getString("sha256"),
+            (Integer) rs.getObject("based_on"), PolicyState.valueOf(rs.getString("state")), rs.getString("comment"),
+            rs.getString("uploaded_by"), instant(rs.getTimestamp("uploaded_at")), rs.getString("validated_by"),
+            instant(rs.getTimestamp("validated_at")), rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")),
+            rs.getString("approval_comment"));
+
+    private static final RowMapper<Activation> ACTIVATION = (rs, i) -> new Activation(rs.getLong("id"), rs.getInt("version"),
+            rs.getString("kind"), instant(rs.getTimestamp("effective_from")), rs.getString("requested_by"),
+            instant(rs.getTimestamp("requested_at")), rs.getString("comment"));
+
+    Optional<Bundle> bundle(int version) {
+        return jdbc.query("select * from policy_bundle where version = ?", BUNDLE, version).stream().findFirst();
+    }
+
+    List<Integer> versions() {
+        return jdbc.queryForList("select version from policy_bundle order by version", Integer.class);
+    }
+
+    Optional<Integer> versionWithSha(String sha256) {
+        return jdbc.queryForList("select version from policy_bundle where sha256 = ? order by version", Integer.class, sha256)
+                .stream().findFirst();
+    }
+
+    int nextVersion() {
+        Integer last = jdbc.queryForObject("select max(version) from policy_bundle", Integer.class);
+        return last == null ? 1 : last + 1;
+    }
+
+    void insertBundle(int version, List<PolicyFile> files, Integer basedOn, PolicyState state, String comment,
+                      String actor, Instant at) {
+        jdbc.update("insert into policy_bundle (version, sha256, based_on, state, comment, uploaded_by, uploaded_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", version, Hashes.bundleSha256(files), basedOn, state.name(), comment, actor,
+                Timestamp.from(at));
+        for (PolicyFile f : files) {
+            jdbc.update("insert into policy_file (bundle_version, path, kind, sha256, content) values (?, ?, ?, ?, ?)",
+                    version, f.path(), f.kind().name(), f.sha256(), f.content());
+        }
+    }
+
+    List<PolicyFile> files(int version) {
+        return jdbc.query("select path, content from policy_file where bundle_version = ? order by path",
+                (rs, i) -> new PolicyFile(rs.getString(1), rs.getBytes(2)), version);
+    }
+
+    List<BundleSummary.FileSummary> fileSummaries(int version) {
+        return jdbc.query("select path, kind, sha256 from policy_file where bundle_version = ? order by path",
+                (rs, i) -> new BundleSummary.FileSummary(rs.getString(1), rs.getString(2), rs.getString(3)), version);
+    }
+
+    /** Records the outcome of a check: DRAFT or VALIDATED, never touching an approved version. */
+    void recordValidation(int version, boolean passed, ValidationReport report, String actor, Instant at) {
+        jdbc.update("update policy_bundle set state = ?, validated_by = ?, validated_at = ?, validation_report = ? "
+                        + "where version = ? and state in ('DRAFT', 'VALIDATED')",
+                passed ? PolicyState.VALIDATED.name() : PolicyState.DRAFT.name(), passed ? actor : null,
+                passed ? Timestamp.from(at) : null, write(report), version);
+    }
+
+    /** Moves a validated version to approved; false when another request changed its state first. */
+    boolean approve(int version, String actor, String comment, Instant at) {
+        return jdbc.update("update policy_bundle set state = 'APPROVED', approved_by = ?, approved_at = ?, approval_comment = ? "
+                + "where version = ? and state = 'VALIDATED'", actor, Timestamp.from(at), comment, version) == 1;
+    }
+
+    void insertActivation(int version, String kind, Instant effectiveFrom, String actor, Instant at, String comment) {
+        jdbc.update("insert into policy_activation (version, kind, effective_from, requested_by, requested_at, comment) "
+                + "values (?, ?, ?, ?, ?, ?)", version, kind, Timestamp.from(effectiveFrom), actor, Timestamp.from(at), comment);
+    }
+
+    /** The version in force at {@code at}: the latest activation not after it. */
+    Optional<Integer> versionInForce(Instant at) {
+        return jdbc.queryForList("select version from policy_activation where effective_from <= ? "
+                + "order by effective_from desc, id desc limit 1", Integer.class, Timestamp.from(at)).stream().findFirst();
+    }
+
+    List<Activation> activations() {
+        return jdbc.query("select * from policy_activation order by effective_from, id", ACTIVATION);
+    }
+
+    List<Activation> activationsBetween(Instant from, Instant to) {
+        return jdbc.query("select * from policy_activation where effective_from > ? and effective_from <= ? "
+                + "order by effective_from, id", ACTIVATION, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** When the version last came into force up to {@code now}, if it ever did. */
+    Optional<Instant> lastInForceFrom(int version, Instant now) {
+        return jdbc.queryForList("select max(effective_from) from policy_activation where version = ? and effective_from <= ?",
+                Timestamp.class, version, Timestamp.from(now)).stream().filter(t -> t != null).map(Timestamp::toInstant).findFirst();
+    }
+
+    Optional<Instant> scheduledFrom(int version, Instant now) {
+        return jdbc.queryForList("select min(effective_from) from policy_activation where version = ? and effective_from > ?",
+                Timestamp.class, version, Timestamp.from(now)).stream().filter(t -> t != null).map(Timestamp::toInstant).findFirst();
+    }
+
+    void insertExpectation(int version, String household, JsonNode expected, JsonNode replaces, String reason,
+                           String actor, Instant at) {
+        jdbc.update("insert into reference_expectation (bundle_version, household, expected, replaces, reason, recorded_by, recorded_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", version, household, write(expected), write(replaces), reason, actor, Timestamp.from(at));
+    }
+
+    /**
+     * The expectations recorded for a version and the versions it is based on, the nearest first: a
+     * household's expectation is the latest one recorded on the closest version of the line.
+     */
+    Map<String, RecordedExpectation> expectations(int version) {
+        Map<String, RecordedExpectation> found = new LinkedHashMap<>();
+        Integer v = version;
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        while (v != null && seen.add(v)) {
+            for (RecordedExpectation e : jdbc.query("select * from reference_expectation where bundle_version = ? order by id desc",
+                    (rs, i) -> new RecordedExpectation(rs.getString("household"), rs.getInt("bundle_version"),
+                            read(rs.getString("expected")), read(rs.getString("replaces")), rs.getString("reason"),
+                            rs.getString("recorded_by"), instant(rs.getTimestamp("recorded_at"))), v)) {
+                found.putIfAbsent(e.household(), e);
+            }
+            v = bundle(v).map(Bundle::basedOn).orElse(null);
+        }
+        return found;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not be written as JSON", e);
+        }
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not readable", e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

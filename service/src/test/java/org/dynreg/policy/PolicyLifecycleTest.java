@@ -1,0 +1,331 @@
+package org.dynreg.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.dynreg.eligibility.EligibilityEvaluator;
+import org.dynreg.eligibility.Evaluation;
+import org.dynreg.eligibility.ScoredHouseholds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The policy lifecycle through REST: upload, the regression gate, maker-checker approval, activation,
+ * scheduled activation, roll-back, and agreement between instances on one database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PolicyLifecycleTest {
+
+    static final String ELIGIBILITY = "decision-tables/program-eligibility.drl.xlsx";
+
+    @Autowired TestRestTemplate rest;
+    @Autowired Policies policies;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ObjectMapper json;
+    @Autowired TransactionTemplate tx;
+    @Autowired Clock clock;
+    @Autowired RegressionGate gate;
+
+    /** Other tests in this JVM share the database and expect the repository's policy (version 1) in force. */
+    @AfterEach
+    void backToTheDefaultPolicy() {
+        if (policies.active().version() != 1) {
+            policies.rollBack(1, "back to the repository's default policy after a test", "officer2");
+        }
+    }
+
+    @Test
+    void theDefaultBundleOnTheClasspathIsTheRepositorysOwnFilesAndIsInForceAsVersion1() {
+        assertThat(Policies.defaultBundle()).extracting(PolicyFile::path, PolicyFile::sha256)
+                .containsExactlyElementsOf(RepositoryPolicy.files().stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.path(), f.sha256())).toList());
+        BundleSummary v1 = policies.summary(1);
+        assertThat(v1.sha256()).isEqualTo(Hashes.bundleSha256(RepositoryPolicy.files()));
+        assertThat(v1.approvedBy()).isEqualTo("system");
+        assertThat(policies.activations().get(0).kind()).isEqualTo(Activation.INSTALL);
+    }
+
+    @Test
+    void aBrokenTableIsRefusedWithItsCellAndTheRunningPolicyStays() throws Exception {
+        int before = policies.active().version();
+        String sha = policies.active().sha256();
+        int versions = policies.versions().size();
+        PolicyFile scoring = file("decision-tables/pmt-scoring.drl.xlsx");
+        byte[] broken = edit(scoring.content(), "Scorecard", "CONDITION", "CONDITON");
+
+        ResponseEntity<JsonNode> r = upload("officer", "/api/policy/bundles/changes", Map.of(scoring.path(), broken), "try a misspelt header");
+
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        assertThat(r.getBody().get("problems").toString()).contains("pmt-scoring.drl.xlsx, sheet Scorecard, cell B");
+        assertThat(policies.active().version()).isEqualTo(before);
+        assertThat(policies.active().sha256()).isEqualTo(sha);
+        assertThat(policies.versions()).hasSize(versions);
+    }
+
+    @Test
+    void aChangedTableGoesFromUploadToActivationOnlyThroughASecondOfficerAndTheRegressionGate() throws Exception {
+        byte[] raised = edit(file(ELIGIBILITY).content(), "Cut-offs", "32", "34");
+
+        assertThat(upload("operator", "/api/policy/bundles/changes", Map.of(ELIGIBILITY, raised), "raise the cut-off").getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(upload("officer", "/api/policy/bundles/changes", Map.of(ELIGIBILITY, raised), " ").getStatusCode().value())
+                .isEqualTo(422);
+        ResponseEntity<JsonNode> r = upload("officer", "/api/policy/bundles/changes", Map.of(ELIGIBILITY, raised), "raise the cut-off to 34");
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        int version = r.getBody().get("bundle").get("version").asInt();
+        assertThat(r.getBody().get("bundle").get("basedOn").asInt()).isEqualTo(1);
+        assertThat(r.getBody().get("bundle").get("files")).hasSize(RepositoryPolicy.files().size());
+
+        // A reference household scored 33 was not eligible; under a cut-off of 34 it is: the gate holds the version back.
+        JsonNode report = r.getBody().get("report");
+        assertThat(report.get("passed").asBoolean()).isFalse();
+        assertThat(r.getBody().get("bundle").get("state").asText()).isEqualTo("DRAFT");
+        List<String> differing = new ArrayList<>();
+        report.get("mismatches").forEach(m -> differing.add(m.get("household").asText()));
+        assertThat(differing).isNotEmpty();
+        assertThat(report.get("mismatches").get(0).get("differences").toString()).contains("UCT");
+
+        ResponseEntity<JsonNode> refused = post("officer2", "/api/policy/bundles/" + version + "/approve", Map.of("comment", "looks right"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody().get("mismatches")).hasSize(differing.size());
+
+        for (String household : differing) {
+            assertThat(post("officer", "/api/policy/bundles/" + version + "/expectations", Map.of("household", household)).getStatusCode().value())
+                    .as("a reason is required").isEqualTo(422);
+            r = post("officer", "/api/policy/bundles/" + version + "/expectations",
+                    Map.of("household", household, "reason", "the cut-off is raised to 34, so a score of 33 now qualifies"));
+            assertThat(r.getStatusCode().value()).isEqualTo(200);
+        }
+        assertThat(r.getBody().get("passed").asBoolean()).isTrue();
+        assertThat(policies.summary(version).state()).isEqualTo(PolicyState.VALIDATED);
+        assertThat(jdbc.queryForObject("select count(*) from reference_expectation where bundle_version = ?", Integer.class, version))
+                .as("the new expectation is kept beside the one it replaces").isEqualTo(differing.size());
+        assertThat(jdbc.queryForObject("select replaces from reference_expectation where bundle_version = ? limit 1", String.class, version))
+                .contains("\"UCT\":false");
+
+        ResponseEntity<JsonNode> own = post("officer", "/api/policy/bundles/" + version + "/approve", Map.of("comment", "mine"));
+        assertThat(own.getStatusCode().value()).isEqualTo(403);
+        assertThat(own.getBody().get("detail").asText()).contains("another policy officer");
+        assertThat(post("officer2", "/api/policy/bundles/" + version + "/activate", Map.of("comment", "too early")).getStatusCode().value())
+                .as("not approved yet").isEqualTo(409);
+
+        r = post("officer2", "/api/policy/bundles/" + version + "/approve", Map.of("comment", "checked the cut-off row and the gate"));
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(r.getBody().get("state").asText()).isEqualTo("APPROVED");
+        assertThat(r.getBody().get("approvedBy").asText()).isEqualTo("officer2");
+        assertThat(policies.active().version()).as("approval alone does not put it in force").isEqualTo(1);
+
+        assertThat(post("officer", "/api/policy/bundles/" + version + "/activate", Map.of("comment", "go")).getStatusCode().value())
+                .isEqualTo(403);
+        r = post("officer2", "/api/policy/bundles/" + version + "/activate", Map.of("comment", "in force from today"));
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        assertThat(policies.active().version()).isEqualTo(version);
+        assertThat(policies.summary(version).state()).isEqualTo(PolicyState.ACTIVE);
+        assertThat(policies.summary(1).state()).isEqualTo(PolicyState.RETIRED);
+        Evaluation at33 = EligibilityEvaluator.evaluate(policies.active(), ScoredHouseholds.withScore(33));
+        assertThat(at33.program("UCT").eligible()).isTrue();
+        assertThat(at33.policyVersion()).isEqualTo(version);
+
+        assertThat(upload("officer", "/api/policy/bundles/changes", Map.of(ELIGIBILITY, raised), "again").getStatusCode().value())
+                .as("an upload identical to a stored version").isEqualTo(409);
+
+        assertThat(post("officer", "/api/policy/rollback", Map.of("version", version + 5, "comment", "x")).getStatusCode().value())
+                .isEqualTo(404);
+        r = post("officer", "/api/policy/rollback", Map.of("version", 1, "comment", "the raise is postponed"));
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        assertThat(r.getBody().get("kind").asText()).isEqualTo("ROLLBACK");
+        assertThat(policies.active().version()).isEqualTo(1);
+        assertThat(policies.summary(version).state()).isEqualTo(PolicyState.RETIRED);
+        assertThat(EligibilityEvaluator.evaluate(policies.active(), ScoredHouseholds.withScore(33)).program("UCT").eligible()).isFalse();
+    }
+
+    @Test
+    void aVersionBasedOnAnotherInheritsItsRecordedExpectations() throws Exception {
+        int v = approvedRaise(35, "officer");
+        byte[] same = edit(file(ELIGIBILITY).content(), "Cut-offs", "32", "35");
+        byte[] sameButNoted = edit(same, "Cut-offs", "BISP Benazir Kafaalat unconditional cash transfer: NSER poverty score cut-off 32 "
+                + "(NSER annual report 2022-23, Targeting mechanism); applies from 2023-02-01", "Raised to 35 for the test; a note changes, no outcome");
+
+        ResponseEntity<JsonNode> r = upload("officer2", "/api/policy/bundles/changes?base=" + v, Map.of(ELIGIBILITY, sameButNoted), "label only");
+
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        assertThat(r.getBody().get("bundle").get("basedOn").asInt()).isEqualTo(v);
+        assertThat(r.getBody().get("report").get("passed").asBoolean()).isTrue();
+        assertThat(r.getBody().get("bundle").get("state").asText()).isEqualTo("VALIDATED");
+    }
+
+    @Test
+    void aScheduledActivationComesIntoForceAtItsEffectiveTimeAndNotBefore() throws Exception {
+        int v = approvedRaise(36, "officer");
+        Instant effective = clock.instant().plus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+
+        ResponseEntity<JsonNode> r = post("officer2", "/api/policy/bundles/" + v + "/activate",
+                Map.of("comment", "from the next fiscal year", "effectiveFrom", effective.toString()));
+
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        assertThat(policies.active().version()).isEqualTo(1);
+        assertThat(policies.summary(v).scheduledFrom()).isEqualTo(effective);
+        assertThat(policies.summary(v).state()).isEqualTo(PolicyState.APPROVED);
+        assertThat(policies.at(effective.minusMillis(1)).version()).isEqualTo(1);
+        assertThat(policies.at(effective).version()).isEqualTo(v);
+        assertThat(post("officer2", "/api/policy/bundles/" + v + "/activate",
+                Map.of("comment", "back-dated", "effectiveFrom", clock.instant().minus(1, ChronoUnit.DAYS).toString())).getStatusCode().value())
+                .as("the past cannot be changed").isEqualTo(409);
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseAgreeOnTheVersionInForce() throws Exception {
+        Policies other = new Policies(jdbc, json, tx, clock, gate, Duration.ofMinutes(5));
+        assertThat(other.active().version()).isEqualTo(policies.active().version());
+        int v = approvedRaise(33, "officer");
+
+        policies.activate(v, null, "raise", "officer2");
+
+        assertThat(other.active().version()).isEqualTo(v);
+        assertThat(other.active().sha256()).isEqualTo(policies.active().sha256());
+        other.rollBack(1, "back", "officer2");
+        assertThat(policies.active().version()).isEqualTo(1);
+    }
+
+    @Test
+    void evaluationsDuringActivationsEachRunWhollyUnderOneVersion() throws Exception {
+        int v = approvedRaise(34, "officer");
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Evaluation> seen = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            workers.add(pool.submit(() -> {
+                while (running.get()) {
+                    seen.add(EligibilityEvaluator.evaluate(policies.active(), ScoredHouseholds.withScore(33)));
+                }
+            }));
+        }
+        for (int i = 0; i < 3; i++) {
+            policies.activate(v, null, "switch " + i, "officer2");
+            policies.rollBack(1, "switch back " + i, "officer2");
+        }
+        running.set(false);
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+
+        assertThat(seen).isNotEmpty();
+        assertThat(seen).allSatisfy(e -> {
+            assertThat(e.program("UCT").eligible()).as("version %d", e.policyVersion()).isEqualTo(e.policyVersion() == v);
+            assertThat(e.program("UCT").cutoff()).isEqualTo(e.policyVersion() == v ? 34 : 32);
+            assertThat(e.policySha256()).isEqualTo(policies.version(e.policyVersion()).sha256());
+        });
+    }
+
+    /** Uploads the default bundle with the standard cut-off changed, records the gate's new expectations, has officer2 approve it. */
+    int approvedRaise(int cutoff, String uploader) throws Exception {
+        byte[] raised = edit(file(ELIGIBILITY).content(), "Cut-offs", "32", String.valueOf(cutoff));
+        List<PolicyFile> files = new ArrayList<>(RepositoryPolicy.files());
+        files.replaceAll(f -> f.path().equals(ELIGIBILITY) ? new PolicyFile(ELIGIBILITY, raised) : f);
+        UploadResult up = policies.upload(files.stream().filter(f -> f.path().equals(ELIGIBILITY)).toList(), 1,
+                "cut-off " + cutoff, uploader);
+        int v = up.bundle().version();
+        for (ReferenceCheck c : up.report().mismatches()) {
+            policies.recordExpectation(v, c.household(), null, "cut-off " + cutoff, uploader);
+        }
+        policies.approve(v, "approved for the test", "officer2");
+        return v;
+    }
+
+    static PolicyFile file(String path) {
+        return RepositoryPolicy.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    /** Replaces the first cell of the sheet whose text equals {@code from}. */
+    static byte[] edit(byte[] workbook, String sheetName, String from, String to) throws Exception {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
+            Sheet sheet = wb.getSheet(sheetName);
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    String text = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? String.valueOf((long) cell.getNumericCellValue()) : cell.toString();
+                    if (text.equals(from)) {
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                            cell.setCellValue(Double.parseDouble(to));
+                        } else {
+                            cell.setCellValue(to);
+                        }
+                        ByteArrayOutputStream out = new ByteArrayOutputStream();
+                        wb.write(out);
+                        return out.toByteArray();
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException(from + " not found on " + sheetName);
+    }
+
+    ResponseEntity<JsonNode> upload(String user, String path, Map<String, byte[]> changed, String comment) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        changed.forEach((p, bytes) -> {
+            String name = p.substring(p.lastIndexOf('/') + 1);
+            form.add("files", new ByteArrayResource(bytes) {
+                @Override
+                public String getFilename() {
+                    return name;
+                }
+            });
+        });
+        form.add("comment", comment);
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.exchange(path, HttpMethod.POST, auth(user, form, h), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> post(String user, String path, Map<String, Object> body) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange(path, HttpMethod.POST, auth(user, body, h), JsonNode.class);
+    }
+
+    static <T> HttpEntity<T> auth(String user, T body) {
+        return auth(user, body, new HttpHeaders());
+    }
+
+    static <T> HttpEntity<T> auth(String user, T body, HttpHeaders h) {
+        h.setBasicAuth(user, user + "-pass");
+        return new HttpEntity<>(body, h);
+    }
+}
