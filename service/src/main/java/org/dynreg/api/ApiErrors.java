@@ -2,6 +2,7 @@ package org.dynreg.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.dynreg.audit.InvalidAuditQueryException;
 import org.dynreg.eligibility.PolicyFaultException;
 import org.dynreg.policy.PolicyConflictException;
 import org.dynreg.policy.PolicyRejectedException;
@@ -16,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.net.URI;
 
@@ -90,6 +92,22 @@ class ApiErrors {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflicts with stored data",
                 nationalId ? "a national id on this survey was registered in another household at the same moment; nothing was stored"
                         : "the submission conflicts with data stored at the same moment; nothing was stored");
+    }
+
+    @ExceptionHandler(InvalidAuditQueryException.class)
+    ProblemDetail invalidAuditQuery(InvalidAuditQueryException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-query", "The query cannot be answered", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        String form = switch (e.getRequiredType() == null ? "" : e.getRequiredType().getSimpleName()) {
+            case "Instant" -> "an ISO-8601 instant such as 2025-01-31T00:00:00Z";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            default -> "of another form";
+        };
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "A parameter has the wrong form",
+                "parameter '" + e.getName() + "' must be " + form);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -2,11 +2,15 @@ package org.dynreg.cli;
 
 /** A command that could not do its work; the shell prints the message and exits with the code. */
 class CliFailure extends RuntimeException {
-    /** Exit codes: 1 unexpected, 2 refused input, 3 not signed in or not allowed, 4 service unreachable, 5 not found. */
+    /**
+     * Exit codes: 1 unexpected, 2 refused input, 3 not signed in or not allowed, 4 service unreachable, 5 not found,
+     * 6 the audit trail's hash chain is broken.
+     */
     static final int REFUSED = 2;
     static final int NOT_ALLOWED = 3;
     static final int UNREACHABLE = 4;
     static final int NOT_FOUND = 5;
+    static final int CHAIN_BROKEN = 6;
 
     final int exitCode;
 

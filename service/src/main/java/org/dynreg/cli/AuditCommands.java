@@ -1,0 +1,58 @@
+package org.dynreg.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Audit trail commands: list entries, verify the hash chain. */
+@Command
+class AuditCommands {
+    private final ServiceClient service;
+
+    AuditCommands(ServiceClient service) {
+        this.service = service;
+    }
+
+    @Command(command = "audit trail", description = "List audit trail entries, oldest first, one per line (auditor, policy officer, supervisor)")
+    String trail(@Option(longNames = "subject", description = "exactly this subject, e.g. policy:7 or case:55") String subject,
+                 @Option(longNames = "action", description = "exactly this action, e.g. policy.activate") String action,
+                 @Option(longNames = "limit", description = "at most this many entries (1 to 1000, default 100)") Integer limit) {
+        StringBuilder path = new StringBuilder("/api/audit/trail?");
+        parameter(path, "subject", subject);
+        parameter(path, "action", action);
+        parameter(path, "limit", limit == null ? null : limit.toString());
+        JsonNode entries = service.get(path.toString());
+        if (entries.isEmpty()) {
+            return "No audit entries match.";
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonNode e : entries) {
+            out.append(String.format("%6d  %s  %-12s %-22s %-18s %s%n", e.get("seq").asLong(), e.get("recordedAt").asText(),
+                    e.get("actor").asText(), e.get("action").asText(), e.get("subject").asText(), e.get("details")));
+        }
+        return out.toString();
+    }
+
+    @Command(command = "audit verify", description = "Check every link of the audit trail's hash chain; exits 6 when one is broken (auditor)")
+    String verify() {
+        JsonNode v = service.get("/api/audit/verify");
+        if (!v.get("intact").asBoolean()) {
+            JsonNode link = v.get("firstBrokenLink");
+            throw new CliFailure(CliFailure.CHAIN_BROKEN, "the audit trail is broken at entry " + link.get("seq").asLong()
+                    + " (" + link.get("problem").asText() + "): " + link.get("detail").asText()
+                    + "\nSee docs/auditor-guide.md, 'The audit trail', for what to do.");
+        }
+        return "Audit trail intact: " + v.get("entriesChecked").asLong() + " entries checked at " + v.get("verifiedAt").asText()
+                + "\nHead: entry " + v.get("headSeq").asLong() + ", hash " + v.get("headHash").asText();
+    }
+
+    private static void parameter(StringBuilder path, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            path.append(path.charAt(path.length() - 1) == '?' ? "" : "&")
+                    .append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+}
