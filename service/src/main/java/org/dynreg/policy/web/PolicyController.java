@@ -8,6 +8,8 @@ import org.dynreg.policy.Activation;
 import org.dynreg.policy.BundleSummary;
 import org.dynreg.policy.Policies;
 import org.dynreg.policy.PolicyFile;
+import org.dynreg.policy.PolicyProblem;
+import org.dynreg.policy.PolicyRejectedException;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.policy.UploadResult;
 import org.dynreg.policy.ValidationReport;

@@ -1,0 +1,181 @@
+package org.dynreg.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dynreg.cli.DynregShell;
+import org.dynreg.eligibility.ReferenceHouseholds;
+import org.dynreg.policy.CandidateVersions;
+import org.dynreg.policy.Policies;
+import org.dynreg.registry.Registration;
+import org.dynreg.registry.Registry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Replay for auditors: every recorded decision reproduces under the version it names, and a changed one is caught. */
+@SpringBootTest(classes = org.dynreg.DynregApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ReplayTest {
+    static final String DISTRICT = "Replay test district";
+
+    @Autowired TestRestTemplate rest;
+    @Autowired Registry registry;
+    @Autowired Policies policies;
+    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort int port;
+
+    Map<String, Registration> households;
+
+    @BeforeEach
+    void registerReferenceHouseholds() {
+        households = ReferenceRegistry.register(registry, DISTRICT, "97", List.of());
+    }
+
+    @AfterEach
+    void clearShell() {
+        System.clearProperty("DYNREG_URL");
+        System.clearProperty("DYNREG_USER");
+        System.clearProperty("DYNREG_PASSWORD");
+    }
+
+    @Test
+    void everyDecisionReplaysIdenticallyUnderItsOwnVersion() {
+        for (Registration r : households.values()) {
+            ResponseEntity<JsonNode> replay = get("auditor", "/api/decisions/" + r.decision().id() + "/replay");
+            assertThat(replay.getStatusCode().value()).isEqualTo(200);
+            assertThat(replay.getBody().get("identical").asBoolean()).as("decision %d", r.decision().id()).isTrue();
+            assertThat(replay.getBody().get("mismatches")).isEmpty();
+            assertThat(replay.getBody().get("replayedVersion").asInt()).isEqualTo(r.decision().policyVersion());
+            assertThat(replay.getBody().get("replayedSha256").asText()).isEqualTo(r.decision().policySha256());
+        }
+        long decision = households.values().iterator().next().decision().id();
+        assertThat(get("officer", "/api/decisions/" + decision + "/replay").getStatusCode().value()).isEqualTo(403);
+        assertThat(get("auditor", "/api/decisions/99999999/replay").getStatusCode().value()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'REPLAY' and subject = ?", Integer.class,
+                "decision:" + decision)).isPositive();
+    }
+
+    @Test
+    void againstAnotherVersionTheFieldsThatVersionWouldDecideDifferentlyAreListed() {
+        int raised = CandidateVersions.withStandardCutoff(policies, 40, "officer");
+        Registration at33 = households.get("cutoff-33-standard-not-eligible");
+        Registration at32 = households.get("cutoff-32-standard-eligible");
+
+        JsonNode differs = get("auditor", "/api/decisions/" + at33.decision().id() + "/replay?against=" + raised).getBody();
+        JsonNode stillEligible = get("auditor", "/api/decisions/" + at32.decision().id() + "/replay?against=" + raised).getBody();
+
+        assertThat(differs.get("identical").asBoolean()).isFalse();
+        assertThat(differs.get("replayedVersion").asInt()).isEqualTo(raised);
+        assertThat(differs.get("mismatches").findValuesAsText("field")).contains("programs", "reasons").doesNotContain("score");
+        assertThat(stillEligible.get("mismatches").findValuesAsText("field")).doesNotContain("score", "scoreBreakdown");
+    }
+
+    @Test
+    void aRunOverADistrictAProgramOrTheWholeRegistryReproducesEveryDecision() {
+        long uctEligible = ReferenceHouseholds.fromClasspath().stream().filter(h -> h.expected().programs().get("UCT")).count();
+
+        JsonNode district = runToTheEnd(Map.of("district", DISTRICT));
+        JsonNode program = runToTheEnd(Map.of("district", DISTRICT, "program", "UCT"));
+        long all = jdbc.queryForObject("select count(*) from eligibility_decision", Long.class);
+        JsonNode everything = runToTheEnd(Map.of());
+
+        assertThat(district.get("total").asLong()).isEqualTo(households.size());
+        assertThat(district.get("identical").asLong()).isEqualTo(households.size());
+        assertThat(program.get("total").asLong()).isEqualTo(uctEligible);
+        assertThat(everything.get("state").asText()).isEqualTo("DONE");
+        assertThat(everything.get("total").asLong()).isEqualTo(all);
+        assertThat(everything.get("done").asLong()).isEqualTo(all);
+        assertThat(everything.get("mismatched").asLong()).isZero();
+        assertThat(everything.get("mismatches")).isEmpty();
+    }
+
+    @Test
+    void aStoredDecisionChangedBehindTheRegistrysBackIsCaughtWithItsField() {
+        long id = households.get("single-person-household").decision().id();
+        int score = jdbc.queryForObject("select score from eligibility_decision where id = ?", Integer.class, id);
+        jdbc.execute("DROP TRIGGER eligibility_decision_no_update");
+        try {
+            jdbc.update("update eligibility_decision set score = ? where id = ?", score + 1, id);
+
+            JsonNode replay = get("auditor", "/api/decisions/" + id + "/replay").getBody();
+            JsonNode run = runToTheEnd(Map.of("district", DISTRICT));
+
+            assertThat(replay.get("identical").asBoolean()).isFalse();
+            assertThat(replay.get("mismatches").findValuesAsText("field")).containsExactly("score");
+            assertThat(replay.get("mismatches").get(0).get("recorded").asInt()).isEqualTo(score + 1);
+            assertThat(replay.get("mismatches").get(0).get("replayed").asInt()).isEqualTo(score);
+            assertThat(run.get("mismatched").asLong()).isEqualTo(1);
+            assertThat(run.get("mismatches").get(0).get("decisionId").asLong()).isEqualTo(id);
+        } finally {
+            jdbc.update("update eligibility_decision set score = ? where id = ?", score, id);
+            jdbc.execute("CREATE TRIGGER eligibility_decision_no_update BEFORE UPDATE ON eligibility_decision FOR EACH ROW "
+                    + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'eligibility_decision is append-only: a decision cannot be changed'");
+        }
+    }
+
+    @Test
+    void theShellReplaysADecisionAndARunWithExitCodes() {
+        long id = households.get("stipend-ages-5-to-16").decision().id();
+
+        assertThat(shell("auditor", "replay", "decision", "--id", String.valueOf(id))).isZero();
+        assertThat(shell("auditor", "replay", "run", "--district", DISTRICT)).isZero();
+        assertThat(shell("caseworker", "replay", "decision", "--id", String.valueOf(id))).isEqualTo(3);
+    }
+
+    JsonNode runToTheEnd(Map<String, Object> filter) {
+        ResponseEntity<JsonNode> started = post("auditor", "/api/replays", filter);
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        long id = started.getBody().get("id").asLong();
+        JsonNode run = started.getBody();
+        for (int polls = 0; polls < 600 && "RUNNING".equals(run.get("state").asText()); polls++) {
+            sleep();
+            run = get("auditor", "/api/replays/" + id).getBody();
+        }
+        return get("auditor", "/api/replays/" + id + "?mismatches=true").getBody();
+    }
+
+    int shell(String user, String... command) {
+        System.setProperty("DYNREG_URL", "http://localhost:" + port);
+        System.setProperty("DYNREG_USER", user);
+        System.setProperty("DYNREG_PASSWORD", user + "-pass");
+        return DynregShell.run(command);
+    }
+
+    ResponseEntity<JsonNode> get(String user, String path) {
+        return rest.exchange(path, HttpMethod.GET, auth(user, null, new HttpHeaders()), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> post(String user, String path, Object body) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange(path, HttpMethod.POST, auth(user, body, h), JsonNode.class);
+    }
+
+    static <T> HttpEntity<T> auth(String user, T body, HttpHeaders h) {
+        h.setBasicAuth(user, user + "-pass");
+        return new HttpEntity<>(body, h);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
