@@ -11,20 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Broken copies of the real policy files, made in memory, are refused with every problem located by
@@ -244,51 +238,5 @@ class PolicyCompilerTest {
             assertThat(p.location()).isEqualTo("rules/broken.drl, line 6");
             assertThat(p.message()).contains("A broken rule");
         });
-    }
-
-    @Test
-    void aLibreOfficeResaveStillCompiles() throws Exception {
-        Optional<Path> soffice = onPath("soffice").or(() -> onPath("libreoffice"));
-        assumeTrue(soffice.isPresent(), "LibreOffice is not installed");
-
-        Path dir = Files.createTempDirectory("resave");
-        Path in = dir.resolve("in");
-        Path out = dir.resolve("out");
-        Files.createDirectories(in);
-        List<PolicyFile> files = new ArrayList<>();
-        for (PolicyFile f : RepositoryPolicy.files()) {
-            if (f.kind() != PolicyFile.Kind.DECISION_TABLE) {
-                files.add(f);
-                continue;
-            }
-            String name = Path.of(f.path()).getFileName().toString();
-            Files.write(in.resolve(name), f.content());
-            Process p = new ProcessBuilder(soffice.get().toString(), "--headless", "-env:UserInstallation=file://" + dir.resolve("profile"),
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out.toString(), in.resolve(name).toString())
-                    .redirectErrorStream(true).start();
-            p.getInputStream().transferTo(ByteArrayOutputStream.nullOutputStream());
-            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            Path resaved = out.resolve(name.replaceAll("\\.xlsx$", "") + ".xlsx");
-            assertThat(resaved).exists();
-            files.add(new PolicyFile(f.path(), Files.readAllBytes(resaved)));
-        }
-
-        CompiledPolicy policy = new PolicyCompiler().compile(3, files);
-
-        assertThat(policy.ruleSources().keySet()).containsAll(RepositoryPolicy.compiled().ruleSources().keySet());
-    }
-
-    static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, program);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

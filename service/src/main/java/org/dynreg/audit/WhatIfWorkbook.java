@@ -1,0 +1,385 @@
+package org.dynreg.audit;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * The what-if report and the budget plan as Excel workbooks, for the people who weigh a policy change
+ * away from the service: every figure is a number they can sum or chart again, and a bar chart by
+ * province shows the change at a glance. Charts read their data from the cells, so a figure corrected
+ * in the sheet moves its bar.
+ */
+public final class WhatIfWorkbook {
+
+    static final String COUNT_FORMAT = "#,##0";
+    static final String SHARE_FORMAT = "0.0%";
+    static final String TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
+    static final String WHOLE_REGISTRY = "none: the whole registry";
+
+    /** Column widths, in characters, chosen so that a province name and a PKR cost fit. */
+    private static final int NAME_WIDTH = 24;
+    private static final int FIGURE_WIDTH = 17;
+    /** The chart's size in rows and columns of the sheet: under the table, about as wide as six of its columns. */
+    private static final int CHART_ROWS = 24;
+    private static final int CHART_COLUMNS = 6;
+
+    private WhatIfWorkbook() {
+    }
+
+    /** Summary, Provinces (with the chart of eligible households before and after) and Districts. */
+    public static byte[] write(WhatIfReport report) {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Styles s = new Styles(wb);
+            String before = "Eligible before (version " + report.baselineVersion() + ")";
+            String after = "Eligible after (version " + report.candidateVersion() + ")";
+            List<Column<WhatIfReport.Area>> columns = List.of(
+                    new Column<>("Households", WhatIfReport.Area::households),
+                    new Column<>(before, WhatIfReport.Area::eligibleBefore),
+                    new Column<>(after, WhatIfReport.Area::eligibleAfter),
+                    new Column<>("Newly eligible", WhatIfReport.Area::newlyEligible),
+                    new Column<>("Newly ineligible", WhatIfReport.Area::newlyIneligible),
+                    new Column<>("Yearly cost before (PKR)", WhatIfReport.Area::yearlyCostBefore),
+                    new Column<>("Yearly cost after (PKR)", WhatIfReport.Area::yearlyCostAfter),
+                    new Column<>("Difference in yearly cost (PKR)", a -> a.yearlyCostAfter() - a.yearlyCostBefore()));
+
+            XSSFSheet summary = sheet(wb, "Summary");
+            labelsAndValues(summary);
+            Lines lines = new Lines(summary, s);
+            lines.title("What-if report: " + report.program());
+            lines.number("Version in force (before)", report.baselineVersion());
+            lines.text("Its bundle sha256", report.baselineSha256());
+            lines.number("Candidate version (after)", report.candidateVersion());
+            lines.text("Its bundle sha256", report.candidateSha256());
+            lines.text("Program", report.program());
+            lines.text("Households selected by", report.filter() == null || report.filter().isBlank() ? WHOLE_REGISTRY : report.filter());
+            lines.number("Transfer amount (PKR)", report.transferAmount(), s.count);
+            lines.number("Payments per year", report.paymentsPerYear(), s.count);
+            lines.text("Ran by", report.ranBy());
+            lines.time("Ran at (UTC)", report.ranAt());
+            lines.skip();
+            lines.heading("National totals");
+            for (Column<WhatIfReport.Area> c : columns) {
+                lines.number(c.header(), c.value().applyAsLong(report.national()), s.count);
+            }
+
+            XSSFSheet provinces = sheet(wb, "Provinces");
+            table(provinces, List.of(new Label<>("Province", WhatIfReport.Area::province)), columns, report.provinces(), s);
+            if (!report.provinces().isEmpty()) {
+                barChart(provinces, report.provinces().size(),
+                        "Eligible households by province, version " + report.baselineVersion() + " and version " + report.candidateVersion(),
+                        "Eligible households", new int[] {2, 3});
+            }
+
+            XSSFSheet districts = sheet(wb, "Districts");
+            table(districts, List.of(new Label<>("Province", WhatIfReport.Area::province), new Label<>("District", WhatIfReport.Area::district)),
+                    columns, report.districts(), s);
+            return bytes(wb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The budget plan: parameters and chosen cut-off, coverage by province (with a chart) and by district. */
+    public static byte[] write(BudgetPlan plan) {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Styles s = new Styles(wb);
+            String covered = plan.cutoff() == null ? "Covered" : "Covered at cut-off " + plan.cutoff();
+            List<Column<BudgetPlan.Coverage>> columns = List.of(
+                    new Column<>("Households", BudgetPlan.Coverage::households),
+                    new Column<>(covered, BudgetPlan.Coverage::covered),
+                    new Column<>("Yearly cost (PKR)", BudgetPlan.Coverage::yearlyCost));
+
+            XSSFSheet sheet = sheet(wb, "Budget plan");
+            labelsAndValues(sheet);
+            Lines lines = new Lines(sheet, s);
+            lines.title("Budget plan: " + plan.program());
+            lines.number("Policy version", plan.policyVersion());
+            lines.text("Its bundle sha256", plan.policySha256());
+            lines.text("Program", plan.program());
+            lines.number("Yearly budget (PKR)", plan.yearlyBudget(), s.count);
+            lines.number("Transfer amount (PKR)", plan.transferAmount(), s.count);
+            lines.number("Payments per year", plan.paymentsPerYear(), s.count);
+            if (plan.cutoff() == null) {
+                lines.text("Chosen cut-off", "none: not even a cut-off of 0 fits the budget");
+            } else {
+                lines.number("Chosen cut-off (highest score covered)", plan.cutoff());
+            }
+            lines.number("Yearly cost at that cut-off (PKR)", plan.yearlyCost(), s.count);
+            lines.text("Ran by", plan.ranBy());
+            lines.time("Ran at (UTC)", plan.ranAt());
+            lines.skip();
+            lines.heading("National coverage");
+            for (Column<BudgetPlan.Coverage> c : columns) {
+                lines.number(c.header(), c.value().applyAsLong(plan.national()), s.count);
+            }
+            lines.share("Share covered", plan.national());
+
+            XSSFSheet provinces = sheet(wb, "Provinces");
+            table(provinces, List.of(new Label<>("Province", BudgetPlan.Coverage::province)), columns, plan.provinces(), s);
+            shares(provinces, 1 + columns.size(), plan.provinces(), s);
+            if (!plan.provinces().isEmpty()) {
+                barChart(provinces, plan.provinces().size(),
+                        plan.cutoff() == null ? "Households covered by province" : "Households covered by province at cut-off " + plan.cutoff(),
+                        "Households covered", new int[] {2});
+            }
+
+            XSSFSheet districts = sheet(wb, "Districts");
+            table(districts, List.of(new Label<>("Province", BudgetPlan.Coverage::province), new Label<>("District", BudgetPlan.Coverage::district)),
+                    columns, plan.districts(), s);
+            shares(districts, 2 + columns.size(), plan.districts(), s);
+            return bytes(wb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A figure of an area: a count of households or rupees, shown with thousands separators. */
+    private record Column<T>(String header, ToLongFunction<T> value) {
+    }
+
+    private record Label<T>(String header, Function<T, String> value) {
+    }
+
+    private static final class Styles {
+        final CellStyle header;
+        final CellStyle title;
+        final CellStyle bold;
+        final CellStyle count;
+        final CellStyle share;
+        final CellStyle time;
+
+        Styles(XSSFWorkbook wb) {
+            Font boldFont = wb.createFont();
+            boldFont.setBold(true);
+            Font titleFont = wb.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints((short) 14);
+            header = wb.createCellStyle();
+            header.setFont(boldFont);
+            header.setWrapText(true);
+            header.setBorderBottom(BorderStyle.THIN);
+            title = wb.createCellStyle();
+            title.setFont(titleFont);
+            bold = wb.createCellStyle();
+            bold.setFont(boldFont);
+            count = wb.createCellStyle();
+            count.setDataFormat(wb.createDataFormat().getFormat(COUNT_FORMAT));
+            share = wb.createCellStyle();
+            share.setDataFormat(wb.createDataFormat().getFormat(SHARE_FORMAT));
+            time = wb.createCellStyle();
+            time.setDataFormat(wb.createDataFormat().getFormat(TIME_FORMAT));
+        }
+    }
+
+    /** Label and value lines, one under the other, in the first two columns. */
+    private static final class Lines {
+        private final XSSFSheet sheet;
+        private final Styles s;
+        private int next;
+
+        Lines(XSSFSheet sheet, Styles s) {
+            this.sheet = sheet;
+            this.s = s;
+        }
+
+        void title(String text) {
+            Cell c = sheet.createRow(next++).createCell(0);
+            c.setCellValue(text);
+            c.setCellStyle(s.title);
+            next++;
+        }
+
+        void heading(String text) {
+            Cell c = sheet.createRow(next++).createCell(0);
+            c.setCellValue(text);
+            c.setCellStyle(s.bold);
+        }
+
+        void skip() {
+            next++;
+        }
+
+        void text(String label, String value) {
+            line(label).setCellValue(value == null ? "" : value);
+        }
+
+        /** A number shown as it is, such as a version or a score. */
+        void number(String label, long value) {
+            line(label).setCellValue(value);
+        }
+
+        void number(String label, long value, CellStyle style) {
+            Cell c = line(label);
+            c.setCellValue(value);
+            c.setCellStyle(style);
+        }
+
+        void time(String label, Instant at) {
+            Cell c = line(label);
+            if (at != null) {
+                c.setCellValue(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+                c.setCellStyle(s.time);
+            }
+        }
+
+        void share(String label, BudgetPlan.Coverage area) {
+            Cell c = line(label);
+            c.setCellValue(shareOf(area));
+            c.setCellStyle(s.share);
+        }
+
+        private Cell line(String label) {
+            Row row = sheet.createRow(next++);
+            row.createCell(0).setCellValue(label);
+            return row.createCell(1);
+        }
+    }
+
+    /** Values sit close to their labels; a long text such as a sha256 runs on over the empty cells to its right. */
+    private static void labelsAndValues(XSSFSheet sheet) {
+        sheet.setColumnWidth(0, 36 * 256);
+        sheet.setColumnWidth(1, FIGURE_WIDTH * 256);
+    }
+
+    private static XSSFSheet sheet(XSSFWorkbook wb, String name) {
+        XSSFSheet sheet = wb.createSheet(name);
+        // printed one page wide in landscape, so that a table never splits from its own columns
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        return sheet;
+    }
+
+    /** A header row, then one row per area: its names as text, its figures as numbers. */
+    private static <T> void table(XSSFSheet sheet, List<Label<T>> labels, List<Column<T>> columns, List<T> areas, Styles s) {
+        Row header = sheet.createRow(0);
+        List<String> headers = new ArrayList<>();
+        labels.forEach(l -> headers.add(l.header()));
+        columns.forEach(c -> headers.add(c.header()));
+        for (int i = 0; i < headers.size(); i++) {
+            Cell c = header.createCell(i);
+            c.setCellValue(headers.get(i));
+            c.setCellStyle(s.header);
+            sheet.setColumnWidth(i, (i < labels.size() ? NAME_WIDTH : FIGURE_WIDTH) * 256);
+        }
+        for (int r = 0; r < areas.size(); r++) {
+            T area = areas.get(r);
+            Row row = sheet.createRow(r + 1);
+            for (int i = 0; i < labels.size(); i++) {
+                String name = labels.get(i).value().apply(area);
+                row.createCell(i).setCellValue(name == null ? "" : name);
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                Cell c = row.createCell(labels.size() + i);
+                c.setCellValue(columns.get(i).value().applyAsLong(area));
+                c.setCellStyle(s.count);
+            }
+        }
+        sheet.createFreezePane(labels.size(), 1);
+    }
+
+    /** The share of households covered, next to the table's last column. */
+    private static void shares(XSSFSheet sheet, int column, List<BudgetPlan.Coverage> areas, Styles s) {
+        Cell h = sheet.getRow(0).createCell(column);
+        h.setCellValue("Share covered");
+        h.setCellStyle(s.header);
+        sheet.setColumnWidth(column, FIGURE_WIDTH * 256);
+        for (int r = 0; r < areas.size(); r++) {
+            Cell c = sheet.getRow(r + 1).createCell(column);
+            c.setCellValue(shareOf(areas.get(r)));
+            c.setCellStyle(s.share);
+        }
+    }
+
+    private static double shareOf(BudgetPlan.Coverage area) {
+        return area.households() == 0 ? 0 : (double) area.covered() / area.households();
+    }
+
+    /**
+     * A clustered horizontal bar chart under the table: provinces down the side in the table's order,
+     * one bar per value column, each series named by its column header.
+     */
+    private static void barChart(XSSFSheet sheet, int areas, String title, String valueTitle, int[] valueColumns) {
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        int top = areas + 2;
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, CHART_COLUMNS, top + CHART_ROWS + areas);
+        XSSFChart chart = drawing.createChart(anchor);
+        chart.setTitleText(title);
+        chart.setTitleOverlay(false);
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+
+        XDDFCategoryAxis provinces = chart.createCategoryAxis(AxisPosition.LEFT);
+        provinces.setTitle(sheet.getRow(0).getCell(0).getStringCellValue());
+        // horizontal bars are drawn bottom-up: reverse them so they read in the table's order
+        provinces.setOrientation(AxisOrientation.MAX_MIN);
+        XDDFValueAxis households = chart.createValueAxis(AxisPosition.BOTTOM);
+        households.setTitle(valueTitle);
+        households.setNumberFormat(COUNT_FORMAT);
+        households.setCrosses(AxisCrosses.MAX);
+        households.setCrossBetween(AxisCrossBetween.BETWEEN);
+        households.getOrAddMajorGridProperties();
+
+        XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, areas, 0, 0));
+        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, provinces, households);
+        data.setBarDirection(BarDirection.BAR);
+        data.setBarGrouping(BarGrouping.CLUSTERED);
+        data.setVaryColors(false);
+        PresetColor[] colours = {PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE};
+        for (int i = 0; i < valueColumns.length; i++) {
+            int col = valueColumns[i];
+            XDDFChartData.Series series = data.addSeries(names,
+                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, areas, col, col)));
+            series.setTitle(sheet.getRow(0).getCell(col).getStringCellValue(), new CellReference(sheet.getSheetName(), 0, col, true, true));
+            XDDFShapeProperties look = new XDDFShapeProperties();
+            look.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colours[i % colours.length])));
+            series.setShapeProperties(look);
+        }
+        chart.plot(data);
+    }
+
+    private static byte[] bytes(XSSFWorkbook wb) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        wb.write(out);
+        return out.toByteArray();
+    }
+}

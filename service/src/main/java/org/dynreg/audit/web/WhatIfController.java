@@ -1,0 +1,93 @@
+package org.dynreg.audit.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.dynreg.audit.BudgetPlan;
+import org.dynreg.audit.WhatIf;
+import org.dynreg.audit.WhatIfReport;
+import org.dynreg.audit.WhatIfWorkbook;
+import org.dynreg.api.InvalidRequestException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** What-if runs and the budget solver for policy officers (and auditors, who may check them). */
+@RestController
+class WhatIfController {
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final WhatIf whatIf;
+
+    WhatIfController(WhatIf whatIf) {
+        this.whatIf = whatIf;
+    }
+
+    record WhatIfRequest(Integer candidateVersion, String province, String district, String program, Long transferAmount,
+                         Integer paymentsPerYear) {}
+
+    record BudgetRequest(Integer version, String program, Long yearlyBudget, Long transferAmount, Integer paymentsPerYear) {}
+
+    @Operation(summary = "Score the registry (or a province or district) under a candidate version next to the one in force; stores no decision")
+    @PostMapping("/api/what-if")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    WhatIfReport whatIf(@RequestBody WhatIfRequest r, Authentication auth) {
+        return run(r, auth);
+    }
+
+    @Operation(summary = "The same what-if as an .xlsx report with a chart")
+    @PostMapping(path = "/api/what-if/report.xlsx")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    ResponseEntity<byte[]> whatIfWorkbook(@RequestBody WhatIfRequest r, Authentication auth) {
+        WhatIfReport report = run(r, auth);
+        return xlsx("what-if-v" + report.candidateVersion() + ".xlsx", WhatIfWorkbook.write(report));
+    }
+
+    @Operation(summary = "The highest cut-off whose yearly cost fits a budget, with coverage by province and district")
+    @PostMapping("/api/budget")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    BudgetPlan budget(@RequestBody BudgetRequest r, Authentication auth) {
+        return solve(r, auth);
+    }
+
+    @Operation(summary = "The same budget plan as an .xlsx report with a chart")
+    @PostMapping(path = "/api/budget/report.xlsx")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    ResponseEntity<byte[]> budgetWorkbook(@RequestBody BudgetRequest r, Authentication auth) {
+        BudgetPlan plan = solve(r, auth);
+        return xlsx("budget-v" + plan.policyVersion() + ".xlsx", WhatIfWorkbook.write(plan));
+    }
+
+    private WhatIfReport run(WhatIfRequest r, Authentication auth) {
+        require(r.candidateVersion() != null, "candidateVersion", "the candidate policy version is required");
+        require(r.transferAmount() != null, "transferAmount", "the transfer amount per payment is required");
+        return whatIf.run(r.candidateVersion(), blank(r.province()), blank(r.district()), blank(r.program()), r.transferAmount(),
+                r.paymentsPerYear(), auth.getName());
+    }
+
+    private BudgetPlan solve(BudgetRequest r, Authentication auth) {
+        require(r.yearlyBudget() != null, "yearlyBudget", "the yearly budget is required");
+        require(r.transferAmount() != null, "transferAmount", "the transfer amount per payment is required");
+        return whatIf.solve(r.version(), blank(r.program()), r.yearlyBudget(), r.transferAmount(), r.paymentsPerYear(), auth.getName());
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .contentType(XLSX).body(bytes);
+    }
+
+    private static void require(boolean ok, String field, String message) {
+        if (!ok) {
+            throw new InvalidRequestException(field, message);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
