@@ -5,13 +5,15 @@ import java.util.List;
 
 /**
  * The answer of the budget solver: the highest cut-off whose yearly cost fits the budget, under one
- * policy version, with the coverage it gives by province and district. {@code cutoff} is null when
+ * policy version, over the registry or the part a filter selects, with the coverage it gives by
+ * province and district. {@code cutoff} is null when
  * not even a cut-off of 0 fits.
  */
 public record BudgetPlan(
         int policyVersion,
         String policySha256,
         String program,
+        String filter,
         long yearlyBudget,
         long transferAmount,
         int paymentsPerYear,

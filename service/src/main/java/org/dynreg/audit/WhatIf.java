@@ -81,8 +81,8 @@ public class WhatIf {
      * cut-off the tables raise for some households (such as one with a disabled member) keeps its
      * distance above the standard cut-off, which is the lowest one that applies to the household.
      */
-    public BudgetPlan solve(Integer version, String program, long yearlyBudget, long transferAmount, Integer paymentsPerYear,
-                            String actor) {
+    public BudgetPlan solve(Integer version, String province, String district, String program, long yearlyBudget,
+                            long transferAmount, Integer paymentsPerYear, String actor) {
         int payments = payments(paymentsPerYear, transferAmount);
         if (yearlyBudget < 0) {
             throw refused("yearlyBudget", "the yearly budget cannot be negative");
@@ -93,7 +93,7 @@ public class WhatIf {
         Thresholds national = new Thresholds(null, null);
         Map<String, Thresholds> provinces = new TreeMap<>();
         Map<String, Thresholds> districts = new TreeMap<>();
-        eligibility.forEachCurrentHousehold(null, null, h -> {
+        eligibility.forEachCurrentHousehold(province, district, h -> {
             Integer t = threshold(EligibilityEvaluator.evaluate(policy, h.facts()), prog);
             national.add(t);
             provinces.computeIfAbsent(h.province(), p -> new Thresholds(p, null)).add(t);
@@ -110,11 +110,12 @@ public class WhatIf {
         int chosen = cutoff == null ? -1 : cutoff;
         provinces.values().forEach(Thresholds::sort);
         districts.values().forEach(Thresholds::sort);
-        BudgetPlan plan = new BudgetPlan(policy.version(), policy.sha256(), prog, yearlyBudget, transferAmount, payments, cutoff,
+        String filter = describe(province, district);
+        BudgetPlan plan = new BudgetPlan(policy.version(), policy.sha256(), prog, filter, yearlyBudget, transferAmount, payments, cutoff,
                 national.covered(chosen) * yearly, clock.instant(), actor, national.coverage(chosen, yearly),
                 provinces.values().stream().map(t -> t.coverage(chosen, yearly)).toList(),
                 districts.values().stream().map(t -> t.coverage(chosen, yearly)).toList());
-        audit.record(actor, "BUDGET_SOLVE", "policy:" + policy.version(), Map.of("program", prog, "yearlyBudget", yearlyBudget,
+        audit.record(actor, "BUDGET_SOLVE", "policy:" + policy.version(), Map.of("program", prog, "filter", filter, "yearlyBudget", yearlyBudget,
                 "transferAmount", transferAmount, "paymentsPerYear", payments, "cutoff", cutoff == null ? "none" : cutoff,
                 "covered", plan.national().covered()));
         return plan;

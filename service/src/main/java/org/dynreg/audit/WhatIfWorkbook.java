@@ -135,6 +135,7 @@ public final class WhatIfWorkbook {
             lines.number("Policy version", plan.policyVersion());
             lines.text("Its bundle sha256", plan.policySha256());
             lines.text("Program", plan.program());
+            lines.text("Households selected by", plan.filter() == null || plan.filter().isBlank() ? WHOLE_REGISTRY : plan.filter());
             lines.number("Yearly budget (PKR)", plan.yearlyBudget(), s.count);
             lines.number("Transfer amount (PKR)", plan.transferAmount(), s.count);
             lines.number("Payments per year", plan.paymentsPerYear(), s.count);

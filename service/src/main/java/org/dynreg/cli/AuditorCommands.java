@@ -108,9 +108,12 @@ class AuditorCommands {
                   @Option(longNames = "amount", required = true, description = "transfer per household per payment, PKR") long amount,
                   @Option(longNames = "payments", description = "payments a year (service default when left out)") Integer payments,
                   @Option(longNames = "version", description = "policy version (the one in force when left out)") Integer version,
+                  @Option(longNames = "province") String province,
+                  @Option(longNames = "district") String district,
                   @Option(longNames = "program") String program,
                   @Option(longNames = "out", description = "write the .xlsx report with its chart to this file") String file) {
-        ObjectNode body = json.createObjectNode().put("yearlyBudget", budget).put("transferAmount", amount).put("program", program);
+        ObjectNode body = json.createObjectNode().put("yearlyBudget", budget).put("transferAmount", amount).put("program", program)
+                .put("province", province).put("district", district);
         if (payments != null) {
             body.put("paymentsPerYear", payments);
         }

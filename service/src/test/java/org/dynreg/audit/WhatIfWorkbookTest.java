@@ -100,7 +100,7 @@ class WhatIfWorkbookTest {
                 new BudgetPlan.Coverage("PUNJAB", null, 41_200, 15_500, 15_500 * TRANSFER * PAYMENTS),
                 new BudgetPlan.Coverage("SINDH", null, 11_400, 5_350, 5_350 * TRANSFER * PAYMENTS),
                 new BudgetPlan.Coverage("BALOCHISTAN", null, 2_400, 0, 0));
-        return new BudgetPlan(4, "c".repeat(64), "UCT", 900_000_000L, TRANSFER, PAYMENTS, 33, 20_850 * TRANSFER * PAYMENTS,
+        return new BudgetPlan(4, "c".repeat(64), "UCT", "whole registry", 900_000_000L, TRANSFER, PAYMENTS, 33, 20_850 * TRANSFER * PAYMENTS,
                 RAN_AT, "policy.officer", new BudgetPlan.Coverage(null, null, 55_000, 20_850, 20_850 * TRANSFER * PAYMENTS),
                 provinces, districts);
     }
@@ -298,7 +298,7 @@ class WhatIfWorkbookTest {
     @Test
     void aBudgetTooSmallForAnyCutoffSaysSo() throws Exception {
         BudgetPlan p = samplePlan();
-        BudgetPlan none = new BudgetPlan(p.policyVersion(), p.policySha256(), p.program(), 1_000, p.transferAmount(), p.paymentsPerYear(),
+        BudgetPlan none = new BudgetPlan(p.policyVersion(), p.policySha256(), p.program(), p.filter(), 1_000, p.transferAmount(), p.paymentsPerYear(),
                 null, 0, p.ranAt(), p.ranBy(), new BudgetPlan.Coverage(null, null, 55_000, 0, 0), List.of(), List.of());
 
         try (XSSFWorkbook wb = read(WhatIfWorkbook.write(none))) {

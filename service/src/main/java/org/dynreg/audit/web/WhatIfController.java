@@ -31,7 +31,7 @@ class WhatIfController {
     record WhatIfRequest(Integer candidateVersion, String province, String district, String program, Long transferAmount,
                          Integer paymentsPerYear) {}
 
-    record BudgetRequest(Integer version, String program, Long yearlyBudget, Long transferAmount, Integer paymentsPerYear) {}
+    record BudgetRequest(Integer version, String province, String district, String program, Long yearlyBudget, Long transferAmount, Integer paymentsPerYear) {}
 
     @Operation(summary = "Score the registry (or a province or district) under a candidate version next to the one in force; stores no decision")
     @PostMapping("/api/what-if")
@@ -73,7 +73,7 @@ class WhatIfController {
     private BudgetPlan solve(BudgetRequest r, Authentication auth) {
         require(r.yearlyBudget() != null, "yearlyBudget", "the yearly budget is required");
         require(r.transferAmount() != null, "transferAmount", "the transfer amount per payment is required");
-        return whatIf.solve(r.version(), blank(r.program()), r.yearlyBudget(), r.transferAmount(), r.paymentsPerYear(), auth.getName());
+        return whatIf.solve(r.version(), blank(r.province()), blank(r.district()), blank(r.program()), r.yearlyBudget(), r.transferAmount(), r.paymentsPerYear(), auth.getName());
     }
 
     private static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {
