@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -49,14 +50,16 @@ public class Policies {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final RegressionGate gate;
+    private final ApplicationEventPublisher events;
     private final Duration lookAhead;
     private final PolicyCompiler compiler = new PolicyCompiler();
     private final Map<Integer, CompiledPolicy> compiled = new ConcurrentHashMap<>();
     private volatile int lastSeenInForce;
 
     Policies(JdbcTemplate jdbc, ObjectMapper json, TransactionTemplate tx, Clock clock, RegressionGate gate,
-             @Value("${dynreg.policy.compile-ahead:PT5M}") Duration lookAhead) {
+             ApplicationEventPublisher events, @Value("${dynreg.policy.compile-ahead:PT5M}") Duration lookAhead) {
         this.store = new PolicyStore(jdbc, json);
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
         this.gate = gate;
@@ -131,6 +134,8 @@ public class Policies {
                 store.insertBundle(1, files, null, PolicyState.VALIDATED, "Default policy from the repository's decision-tables/ and rules/", SYSTEM, now);
                 store.approve(1, SYSTEM, "installed with the service", now);
                 store.insertActivation(1, Activation.INSTALL, now, SYSTEM, now, "installed with the service");
+                events.publishEvent(new PolicyAction(SYSTEM, PolicyAction.INSTALL, 1, Map.of("sha256", policy.sha256(),
+                        "files", files.stream().map(f -> f.path() + " " + f.sha256()).toList())));
             });
             compiled.put(1, policy);
             log.info("installed the default policy bundle as version 1 ({} files, sha256 {})", files.size(), policy.sha256());
@@ -188,6 +193,9 @@ public class Policies {
                 return tx.execute(s -> {
                     int version = store.nextVersion();
                     store.insertBundle(version, bundle, basedOn, PolicyState.DRAFT, comment.strip(), actor, now);
+                    events.publishEvent(new PolicyAction(actor, PolicyAction.UPLOAD, version, Map.of("basedOn", basedOn,
+                            "sha256", Hashes.bundleSha256(bundle), "comment", comment.strip(),
+                            "files", bundle.stream().map(f -> f.path() + " " + f.sha256()).toList())));
                     return version;
                 });
             } catch (DuplicateKeyException e) {
@@ -211,7 +219,12 @@ public class Policies {
     public ValidationReport validate(int version, String actor) {
         bundle(version);
         ValidationReport report = new ValidationReport(List.of(), gate.check(version(version), store.expectations(version)));
-        store.recordValidation(version, report.passed(), report, actor, now());
+        tx.executeWithoutResult(st -> {
+            store.recordValidation(version, report.passed(), report, actor, now());
+            events.publishEvent(new PolicyAction(actor, PolicyAction.VALIDATE, version, Map.of("passed", report.passed(),
+                    "referenceHouseholds", report.references().size(),
+                    "differing", report.mismatches().stream().map(ReferenceCheck::household).toList())));
+        });
         log.info("policy version {} checked by {}: {} of {} reference households as expected", version, actor,
                 report.references().size() - report.mismatches().size(), report.references().size());
         return report;
@@ -233,7 +246,11 @@ public class Policies {
                 .filter(c -> c.household().equals(household)).findFirst()
                 .orElseThrow(() -> new NotFoundException("reference household", household));
         JsonNode newExpected = expected == null || expected.isNull() ? gate.outcome(policy, household) : gate.expectation(expected);
-        store.insertExpectation(version, household, newExpected, current.expected(), reason.strip(), actor, now());
+        tx.executeWithoutResult(st -> {
+            store.insertExpectation(version, household, newExpected, current.expected(), reason.strip(), actor, now());
+            events.publishEvent(new PolicyAction(actor, PolicyAction.EXPECTATION, version, Map.of("household", household,
+                    "reason", reason.strip(), "expected", newExpected, "replaces", current.expected())));
+        });
         log.info("policy version {}: new expected outcome of reference household {} recorded by {}", version, household, actor);
         return validate(version, actor);
     }
@@ -255,9 +272,13 @@ public class Policies {
                     + " reference household(s) give a different outcome; record the new expected outcome with a reason, "
                     + "or correct the tables", report);
         }
-        if (!store.approve(version, actor, comment.strip(), now())) {
-            throw new PolicyConflictException("version " + version + " changed state while it was being approved; look at it again");
-        }
+        tx.executeWithoutResult(st -> {
+            if (!store.approve(version, actor, comment.strip(), now())) {
+                throw new PolicyConflictException("version " + version + " changed state while it was being approved; look at it again");
+            }
+            events.publishEvent(new PolicyAction(actor, PolicyAction.APPROVE, version, Map.of("comment", comment.strip(),
+                    "uploadedBy", b.uploadedBy())));
+        });
         log.info("policy version {} approved by {}", version, actor);
         return summary(version);
     }
@@ -299,7 +320,11 @@ public class Policies {
             throw new PolicyConflictException("version " + version + " is already in force");
         }
         version(version);
-        store.insertActivation(version, kind, from, actor, now, comment.strip());
+        tx.executeWithoutResult(st -> {
+            store.insertActivation(version, kind, from, actor, now, comment.strip());
+            events.publishEvent(new PolicyAction(actor, kind.equals(Activation.ROLLBACK) ? PolicyAction.ROLLBACK : PolicyAction.ACTIVATE,
+                    version, Map.of("effectiveFrom", from.toString(), "comment", comment.strip(), "sha256", b.sha256())));
+        });
         Activation a = store.activations().stream().filter(x -> x.version() == version && x.effectiveFrom().equals(from))
                 .max(Comparator.comparingLong(Activation::id)).orElseThrow();
         log.info("policy version {} {} by {}, in force from {}", version, kind.equals(Activation.ROLLBACK) ? "rolled back to" : "activated",
@@ -335,6 +360,11 @@ public class Policies {
     /** Every activation and roll-back, the scheduled ones included, in order of effective time. */
     public List<Activation> activations() {
         return store.activations();
+    }
+
+    /** Row-by-row, cell-by-cell differences between two stored versions. */
+    public BundleDiff diff(int from, int to) {
+        return PolicyDiff.between(from, files(from), to, files(to));
     }
 
     /** The files of a stored version. */

@@ -56,6 +56,8 @@ class PolicyLifecycleTest {
     @Autowired TransactionTemplate tx;
     @Autowired Clock clock;
     @Autowired RegressionGate gate;
+    @Autowired org.dynreg.audit.AuditTrail audit;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     /** Other tests in this JVM share the database and expect the repository's policy (version 1) in force. */
     @AfterEach
@@ -167,6 +169,13 @@ class PolicyLifecycleTest {
         assertThat(policies.active().version()).isEqualTo(1);
         assertThat(policies.summary(version).state()).isEqualTo(PolicyState.RETIRED);
         assertThat(EligibilityEvaluator.evaluate(policies.active(), ScoredHouseholds.withScore(33)).program("UCT").eligible()).isFalse();
+
+        assertThat(jdbc.queryForList("select action from audit_entry where subject = ? order by seq", String.class, "policy:" + version))
+                .startsWith(PolicyAction.UPLOAD, PolicyAction.VALIDATE)
+                .contains(PolicyAction.EXPECTATION, PolicyAction.APPROVE, PolicyAction.ACTIVATE);
+        assertThat(jdbc.queryForList("select actor from audit_entry where subject = 'policy:1' and action = ?", String.class,
+                PolicyAction.ROLLBACK)).contains("officer");
+        assertThat(audit.verify().intact()).isTrue();
     }
 
     @Test
@@ -205,7 +214,7 @@ class PolicyLifecycleTest {
 
     @Test
     void twoInstancesOnOneDatabaseAgreeOnTheVersionInForce() throws Exception {
-        Policies other = new Policies(jdbc, json, tx, clock, gate, Duration.ofMinutes(5));
+        Policies other = new Policies(jdbc, json, tx, clock, gate, events, Duration.ofMinutes(5));
         assertThat(other.active().version()).isEqualTo(policies.active().version());
         int v = approvedRaise(33, "officer");
 

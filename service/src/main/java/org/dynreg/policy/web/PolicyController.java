@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
 import org.dynreg.policy.Activation;
+import org.dynreg.policy.BundleDiff;
 import org.dynreg.policy.BundleSummary;
 import org.dynreg.policy.Policies;
 import org.dynreg.policy.PolicyFile;
@@ -82,6 +83,17 @@ class PolicyController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(f.content());
+    }
+
+    /** A diff with its plain-text rendering, for people and for programs. */
+    record DiffView(BundleDiff diff, String text) {}
+
+    @Operation(summary = "Compare two versions: files, sheets, settings, columns, rule rows cell by cell, DRL lines")
+    @GetMapping("/diff")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    DiffView diff(@RequestParam int from, @RequestParam int to) {
+        BundleDiff d = policies.diff(from, to);
+        return new DiffView(d, d.toText());
     }
 
     @Operation(summary = "Every activation and roll-back, scheduled ones included, in order of effective time")
