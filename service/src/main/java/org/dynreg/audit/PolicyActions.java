@@ -15,6 +15,6 @@ class PolicyActions {
 
     @EventListener
     void on(PolicyAction a) {
-        trail.record(a.actor(), a.action(), "policy:" + a.version(), a.details());
+        trail.record(a.actor(), a.action(), a.version() == null ? "policy:unsaved" : "policy:" + a.version(), a.details());
     }
 }

@@ -74,7 +74,7 @@ public class Replays {
     public ReplayOutcome replay(long decisionId, Integer against, String actor) {
         RecordedDecision d = eligibility.recorded(decisionId).orElseThrow(() -> new NotFoundException("decision", decisionId));
         ReplayOutcome outcome = compare(d, against);
-        audit.record(actor, "REPLAY", "decision:" + decisionId, Map.of(
+        audit.record(actor, "decision.replay", "decision:" + decisionId, Map.of(
                 "recordedVersion", d.policyVersion(), "replayedVersion", outcome.replayedVersion(),
                 "identical", outcome.identical(), "mismatchedFields", outcome.mismatches().stream().map(ReplayOutcome.FieldMismatch::field).toList()));
         return outcome;
@@ -125,7 +125,7 @@ public class Replays {
             return ps;
         }, key);
         long id = Objects.requireNonNull(key.getKey()).longValue();
-        audit.record(actor, "REPLAY_RUN_STARTED", "replay:" + id, Map.of("filter", request, "decisions", total));
+        audit.record(actor, "replay.start", "replay:" + id, Map.of("filter", request, "decisions", total));
         log.info("replay run {} started by {} over {} decisions", id, actor, total);
         runner.submit(() -> execute(id, filter, request.against(), actor));
         return run(id, false);
@@ -148,13 +148,13 @@ public class Replays {
                 }
             });
             progress(id, counts, ReplayRun.DONE, null);
-            audit.record(actor, "REPLAY_RUN_FINISHED", "replay:" + id, Map.of("decisions", counts[0], "identical", counts[1],
+            audit.record(actor, "replay.finish", "replay:" + id, Map.of("decisions", counts[0], "identical", counts[1],
                     "mismatched", counts[2]));
             log.info("replay run {} finished: {} decisions, {} identical, {} mismatched", id, counts[0], counts[1], counts[2]);
         } catch (RuntimeException e) {
             log.error("replay run {} failed after {} decisions", id, counts[0], e);
             progress(id, counts, ReplayRun.FAILED, String.valueOf(e.getMessage()));
-            audit.record(actor, "REPLAY_RUN_FAILED", "replay:" + id, Map.of("decisions", counts[0], "failure", String.valueOf(e.getMessage())));
+            audit.record(actor, "replay.fail", "replay:" + id, Map.of("decisions", counts[0], "failure", String.valueOf(e.getMessage())));
         }
     }
 

@@ -68,7 +68,7 @@ public class WhatIf {
                 transferAmount, payments, clock.instant(), actor, national.area(yearly),
                 provinces.values().stream().map(t -> t.area(yearly)).toList(),
                 districts.values().stream().map(t -> t.area(yearly)).toList());
-        audit.record(actor, "WHAT_IF", "policy:" + candidate, Map.of("baselineVersion", before.version(), "program", prog,
+        audit.record(actor, "policy.what-if", "policy:" + candidate, Map.of("baselineVersion", before.version(), "program", prog,
                 "filter", filter, "households", national.households, "eligibleBefore", national.before, "eligibleAfter", national.after));
         log.info("what-if of policy version {} against version {} by {}: {} households, eligible {} -> {}", candidate,
                 before.version(), actor, national.households, national.before, national.after);
@@ -115,7 +115,7 @@ public class WhatIf {
                 national.covered(chosen) * yearly, clock.instant(), actor, national.coverage(chosen, yearly),
                 provinces.values().stream().map(t -> t.coverage(chosen, yearly)).toList(),
                 districts.values().stream().map(t -> t.coverage(chosen, yearly)).toList());
-        audit.record(actor, "BUDGET_SOLVE", "policy:" + policy.version(), Map.of("program", prog, "filter", filter, "yearlyBudget", yearlyBudget,
+        audit.record(actor, "policy.budget", "policy:" + policy.version(), Map.of("program", prog, "filter", filter, "yearlyBudget", yearlyBudget,
                 "transferAmount", transferAmount, "paymentsPerYear", payments, "cutoff", cutoff == null ? "none" : cutoff,
                 "covered", plan.national().covered()));
         return plan;

@@ -148,14 +148,19 @@ public class Policies {
     // ---- upload and review ----
 
     /** Checks files without storing anything: compile problems, and the reference households under the active version's expectations. */
-    public ValidationReport check(List<PolicyFile> files) {
-        CompiledPolicy candidate;
+    public ValidationReport check(List<PolicyFile> files, String actor) {
+        ValidationReport report;
         try {
-            candidate = compiler.compile(0, files);
+            CompiledPolicy candidate = compiler.compile(0, files);
+            report = new ValidationReport(List.of(), gate.check(candidate, store.expectations(active().version())));
         } catch (PolicyRejectedException e) {
-            return new ValidationReport(e.problems(), List.of());
+            report = new ValidationReport(e.problems(), List.of());
         }
-        return new ValidationReport(List.of(), gate.check(candidate, store.expectations(active().version())));
+        ValidationReport r = report;
+        tx.executeWithoutResult(st -> events.publishEvent(new PolicyAction(actor, PolicyAction.CHECK, null, Map.of(
+                "files", files.stream().map(f -> f.path() + " " + f.sha256()).toList(), "passed", r.passed(),
+                "problems", r.problems().size(), "differing", r.mismatches().stream().map(ReferenceCheck::household).toList()))));
+        return report;
     }
 
     /**

@@ -3,15 +3,17 @@ package org.dynreg.policy;
 import java.util.Map;
 
 /**
- * A policy action (upload, check, expectation, approval, activation, roll-back), published inside the
- * transaction that stores it so the audit trail records it in the same commit.
+ * A policy action (check, upload, validation, expectation, approval, activation, roll-back), published
+ * inside the transaction that stores it so the audit trail records it in the same commit. A check of
+ * files that are not stored has no version.
  */
-public record PolicyAction(String actor, String action, int version, Map<String, Object> details) {
-    public static final String UPLOAD = "POLICY_UPLOAD";
-    public static final String VALIDATE = "POLICY_VALIDATE";
-    public static final String EXPECTATION = "POLICY_EXPECTATION";
-    public static final String APPROVE = "POLICY_APPROVE";
-    public static final String ACTIVATE = "POLICY_ACTIVATE";
-    public static final String ROLLBACK = "POLICY_ROLLBACK";
-    public static final String INSTALL = "POLICY_INSTALL";
+public record PolicyAction(String actor, String action, Integer version, Map<String, Object> details) {
+    public static final String CHECK = "policy.check";
+    public static final String UPLOAD = "policy.upload";
+    public static final String VALIDATE = "policy.validate";
+    public static final String EXPECTATION = "policy.expectation";
+    public static final String APPROVE = "policy.approve";
+    public static final String ACTIVATE = "policy.activate";
+    public static final String ROLLBACK = "policy.rollback";
+    public static final String INSTALL = "policy.install";
 }

@@ -66,7 +66,7 @@ class ReplayTest {
         long decision = households.values().iterator().next().decision().id();
         assertThat(get("officer", "/api/decisions/" + decision + "/replay").getStatusCode().value()).isEqualTo(403);
         assertThat(get("auditor", "/api/decisions/99999999/replay").getStatusCode().value()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'REPLAY' and subject = ?", Integer.class,
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'decision.replay' and subject = ?", Integer.class,
                 "decision:" + decision)).isPositive();
     }
 

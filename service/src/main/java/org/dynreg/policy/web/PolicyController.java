@@ -106,8 +106,8 @@ class PolicyController {
     @Operation(summary = "Check files without storing them: compile problems by cell, and the reference households")
     @PostMapping(path = "/validate", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
-    ValidationReport check(@RequestParam("files") List<MultipartFile> files) throws IOException {
-        return policies.check(read(files));
+    ValidationReport check(@RequestParam("files") List<MultipartFile> files, Authentication auth) throws IOException {
+        return policies.check(read(files), auth.getName());
     }
 
     @Operation(summary = "Upload a complete bundle as a new version; refused with every problem if it does not compile")
