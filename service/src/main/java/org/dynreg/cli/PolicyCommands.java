@@ -42,10 +42,11 @@ class PolicyCommands {
         return bundle(service.get("/api/policy/bundles/" + version));
     }
 
-    @Command(command = "check", description = "Check tables and rules without storing them (compile problems by cell, reference households)")
+    @Command(command = "check", description = "Check tables and rules, with the rest of the version in force, without storing them; exit 2 if it does not pass")
     String check(@Option(longNames = "file", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE,
-            description = "one or more .drl.xlsx or .drl files") String[] files) {
-        return report(service.postFiles("/api/policy/validate", Map.of(), paths(files)));
+                         description = "one or more .drl.xlsx or .drl files") String[] files,
+                 @Option(longNames = "whole", description = "the files are the complete bundle", defaultValue = "false") boolean whole) {
+        return passed(service.postFiles("/api/policy/validate", Map.of("whole", String.valueOf(whole)), paths(files)));
     }
 
     @Command(command = "upload", description = "Upload a whole bundle (every .drl.xlsx and .drl file of the directories) as a new version")
@@ -75,9 +76,9 @@ class PolicyCommands {
         return uploaded(service.postFiles("/api/policy/bundles/changes", fields, paths(files)));
     }
 
-    @Command(command = "validate", description = "Check a stored version against the reference households again")
+    @Command(command = "validate", description = "Check a stored version against the reference households again; exit 2 if it does not pass")
     String validate(@Option(longNames = "version", required = true) int version) {
-        return report(service.postJson("/api/policy/bundles/" + version + "/validate", "{}"));
+        return passed(service.postJson("/api/policy/bundles/" + version + "/validate", "{}"));
     }
 
     @Command(command = "expect", description = "Record the outcome a version gives a reference household as its new expected outcome, with the reason")
@@ -129,6 +130,15 @@ class PolicyCommands {
     @Command(command = "diff", description = "Compare two versions row by row and cell by cell")
     String diff(@Option(longNames = "from", required = true) int from, @Option(longNames = "to", required = true) int to) {
         return service.get("/api/policy/diff?from=" + from + "&to=" + to).get("text").asText();
+    }
+
+    /** The report; a check that did not pass exits with code 2, so scripts can stop on it. */
+    private static String passed(JsonNode r) {
+        String text = report(r);
+        if (!r.get("passed").asBoolean()) {
+            throw new CliFailure(CliFailure.REFUSED, text.strip());
+        }
+        return text;
     }
 
     private static List<Path> paths(String[] files) {

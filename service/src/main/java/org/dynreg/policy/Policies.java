@@ -147,12 +147,19 @@ public class Policies {
 
     // ---- upload and review ----
 
-    /** Checks files without storing anything: compile problems, and the reference households under the active version's expectations. */
-    public ValidationReport check(List<PolicyFile> files, String actor) {
+    /**
+     * Checks files without storing anything: compile problems, and the reference households under the
+     * base version's expectations. With {@code whole}, the files are the complete bundle; otherwise they
+     * are checked together with the rest of the base version's files (the version in force when null),
+     * as an upload of changed tables would be.
+     */
+    public ValidationReport check(List<PolicyFile> files, boolean whole, Integer base, String actor) {
+        int basedOn = base != null ? bundle(base).version() : active().version();
+        List<PolicyFile> bundle = whole ? files : carryOver(store.files(basedOn), files);
         ValidationReport report;
         try {
-            CompiledPolicy candidate = compiler.compile(0, files);
-            report = new ValidationReport(List.of(), gate.check(candidate, store.expectations(active().version())));
+            CompiledPolicy candidate = compiler.compile(0, bundle);
+            report = new ValidationReport(List.of(), gate.check(candidate, store.expectations(basedOn)));
         } catch (PolicyRejectedException e) {
             report = new ValidationReport(e.problems(), List.of());
         }

@@ -103,11 +103,14 @@ class PolicyController {
         return policies.activations();
     }
 
-    @Operation(summary = "Check files without storing them: compile problems by cell, and the reference households")
+    @Operation(summary = "Check files without storing them: compile problems by cell, and the reference households. "
+            + "The files are checked with the rest of the base version (default: the one in force), unless whole=true")
     @PostMapping(path = "/validate", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
-    ValidationReport check(@RequestParam("files") List<MultipartFile> files, Authentication auth) throws IOException {
-        return policies.check(read(files), auth.getName());
+    ValidationReport check(@RequestParam("files") List<MultipartFile> files,
+                           @RequestParam(value = "whole", defaultValue = "false") boolean whole,
+                           @RequestParam(value = "base", required = false) Integer base, Authentication auth) throws IOException {
+        return policies.check(read(files), whole, base, auth.getName());
     }
 
     @Operation(summary = "Upload a complete bundle as a new version; refused with every problem if it does not compile")
