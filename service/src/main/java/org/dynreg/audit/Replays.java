@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,21 +74,28 @@ public class Replays {
     /** Replays one decision under its own version, or under {@code against} when given. */
     public ReplayOutcome replay(long decisionId, Integer against, String actor) {
         RecordedDecision d = eligibility.recorded(decisionId).orElseThrow(() -> new NotFoundException("decision", decisionId));
-        ReplayOutcome outcome = compare(d, against);
+        ReplayOutcome outcome = compare(d, against, new HashMap<>());
         audit.record(actor, "decision.replay", "decision:" + decisionId, Map.of(
                 "recordedVersion", d.policyVersion(), "replayedVersion", outcome.replayedVersion(),
                 "identical", outcome.identical(), "mismatchedFields", outcome.mismatches().stream().map(ReplayOutcome.FieldMismatch::field).toList()));
         return outcome;
     }
 
-    /** Runs the recorded decision again and compares each output field. */
-    ReplayOutcome compare(RecordedDecision d, Integer against) {
+    /**
+     * Runs the recorded decision again and compares each output field. Under its own version, the
+     * hash of the version's files as stored now must also equal the recorded one ({@code storedHashes}
+     * keeps that hash per version for the length of a run).
+     */
+    ReplayOutcome compare(RecordedDecision d, Integer against, Map<Integer, String> storedHashes) {
         boolean own = against == null || against == d.policyVersion();
         CompiledPolicy policy = policies.version(own ? d.policyVersion() : against);
         List<ReplayOutcome.FieldMismatch> mismatches = new ArrayList<>();
-        if (own && !policy.sha256().equals(d.policySha256())) {
-            mismatches.add(new ReplayOutcome.FieldMismatch("policySha256", json.getNodeFactory().textNode(d.policySha256()),
-                    json.getNodeFactory().textNode(policy.sha256())));
+        if (own) {
+            String stored = storedHashes.computeIfAbsent(d.policyVersion(), policies::storedSha256);
+            if (!stored.equals(d.policySha256())) {
+                mismatches.add(new ReplayOutcome.FieldMismatch("policySha256", json.getNodeFactory().textNode(d.policySha256()),
+                        json.getNodeFactory().textNode(stored)));
+            }
         }
         try {
             Map<String, Object> replayed = Eligibility.outputsOf(EligibilityEvaluator.evaluate(policy, d.facts()));
@@ -133,9 +141,10 @@ public class Replays {
 
     private void execute(long id, DecisionFilter filter, Integer against, String actor) {
         long[] counts = new long[3];
+        Map<Integer, String> storedHashes = new HashMap<>();
         try {
             eligibility.forEachRecorded(filter, d -> {
-                ReplayOutcome o = compare(d, against);
+                ReplayOutcome o = compare(d, against, storedHashes);
                 counts[0]++;
                 if (o.identical()) {
                     counts[1]++;

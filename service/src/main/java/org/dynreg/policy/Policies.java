@@ -375,6 +375,14 @@ public class Policies {
         return store.activations();
     }
 
+    /**
+     * The SHA-256 of a version's files as they are stored now, computed from their bytes; a replay
+     * compares it with the hash the decision recorded, whatever the compiled copy in memory says.
+     */
+    public String storedSha256(int version) {
+        return Hashes.bundleSha256(files(version));
+    }
+
     /** Row-by-row, cell-by-cell differences between two stored versions. */
     public BundleDiff diff(int from, int to) {
         return PolicyDiff.between(from, files(from), to, files(to));

@@ -129,6 +129,32 @@ class ReplayTest {
     }
 
     @Test
+    void aStoredPolicyFileChangedBehindTheRegistrysBackIsCaughtByItsHash() {
+        Registration r = households.get("cutoff-32-standard-eligible");
+        int version = r.decision().policyVersion();
+        String path = "rules/eligibility-outcomes.drl";
+        byte[] original = jdbc.queryForObject("select content from policy_file where bundle_version = ? and path = ?", byte[].class,
+                version, path);
+        jdbc.execute("DROP TRIGGER policy_file_no_update");
+        try {
+            byte[] changed = java.util.Arrays.copyOf(original, original.length + 1);
+            changed[original.length] = '\n';
+            jdbc.update("update policy_file set content = ? where bundle_version = ? and path = ?", changed, version, path);
+
+            JsonNode replay = get("auditor", "/api/decisions/" + r.decision().id() + "/replay").getBody();
+
+            assertThat(replay.get("identical").asBoolean()).isFalse();
+            assertThat(replay.get("mismatches").findValuesAsText("field")).containsExactly("policySha256");
+            assertThat(replay.get("mismatches").get(0).get("recorded").asText()).isEqualTo(r.decision().policySha256());
+        } finally {
+            jdbc.update("update policy_file set content = ? where bundle_version = ? and path = ?", original, version, path);
+            jdbc.execute("CREATE TRIGGER policy_file_no_update BEFORE UPDATE ON policy_file FOR EACH ROW "
+                    + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'policy_file is immutable: publish a new bundle version instead'");
+        }
+        assertThat(get("auditor", "/api/decisions/" + r.decision().id() + "/replay").getBody().get("identical").asBoolean()).isTrue();
+    }
+
+    @Test
     void theShellReplaysADecisionAndARunWithExitCodes() {
         long id = households.get("stipend-ages-5-to-16").decision().id();
 
