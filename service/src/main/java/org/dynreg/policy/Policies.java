@@ -294,6 +294,7 @@ public class Policies {
 
     /** Puts an earlier version, one that was in force before, back in force now, under the same rule as activation. */
     public Activation rollBack(int version, String comment, String actor) {
+        bundle(version);
         Instant now = now();
         if (store.lastInForceFrom(version, now).isEmpty()) {
             throw new PolicyConflictException("version " + version + " has never been in force, so there is nothing to roll back to; "
