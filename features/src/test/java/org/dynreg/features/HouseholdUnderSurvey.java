@@ -46,6 +46,22 @@ public class HouseholdUnderSurvey {
         }
     }
 
+    /**
+     * The survey of a reference household of decision-tables/reference-households/, with fresh
+     * national ids, so that it can be registered as often as scenarios need it.
+     */
+    public void startFromReference(String name) {
+        survey = referenceSurvey(name);
+    }
+
+    public static ObjectNode referenceSurvey(String name) {
+        ObjectNode s = RepositoryFiles.referenceSurvey(name);
+        for (JsonNode m : s.withArray("members")) {
+            ((ObjectNode) m).put("nationalId", freshNationalId());
+        }
+        return s;
+    }
+
     public static String freshNationalId() {
         int n = NEXT_ID.getAndIncrement();
         return String.format("61101-%07d-%d", n, n % 10);

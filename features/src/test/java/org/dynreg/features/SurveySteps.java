@@ -6,20 +6,11 @@ import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The answers of the survey, in the words of the questionnaire, and its submission. */
 public class SurveySteps {
@@ -48,7 +39,7 @@ public class SurveySteps {
             "vehicle", List.of("motorcycle", "car", "otherVehicle"));
 
     @Autowired HouseholdUnderSurvey household;
-    @Autowired TestRestTemplate rest;
+    @Autowired ServiceClient service;
 
     @ParameterType("Punjab|Sindh|Khyber Pakhtunkhwa|Balochistan|Islamabad|Azad Jammu and Kashmir|Gilgit-Baltistan")
     public String province(String name) {
@@ -217,12 +208,7 @@ public class SurveySteps {
 
     @When("the survey is submitted by a data-entry operator")
     public void submit() {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth("operator", "operator-pass");
-        h.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> r = rest.exchange("/api/surveys", HttpMethod.POST, new HttpEntity<>(household.survey(), h), JsonNode.class);
-        assertThat(r.getStatusCode()).as("the service's answer to the survey: %s", r.getBody()).isEqualTo(HttpStatus.CREATED);
-        household.answered(r.getBody());
+        household.answered(service.submitSurvey(household.survey()));
     }
 
     static boolean isChild(JsonNode m) {
