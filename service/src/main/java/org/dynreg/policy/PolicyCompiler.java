@@ -257,7 +257,16 @@ public class PolicyCompiler {
             // errors in a rule's consequence are reported on its first line: look in its "then" part
             column = columnOf(sheet.rows().get(row), consequence(lines, line - 1), null);
         }
-        return new PolicyProblem(sheet.file(), sheet.sheet(), row, column, null, text);
+        return new PolicyProblem(sheet.file(), sheet.sheet(), row, column, null, plainWords(text));
+    }
+
+    /** Puts the compiler's most common complaint about a cell's value in words an officer can act on. */
+    static String plainWords(String compilerText) {
+        if (compilerText.contains("cannot be resolved to a variable") || compilerText.contains("cannot be resolved or is not a field")) {
+            return "the value in this cell is not understood: write numbers in digits (32, 12.5), TRUE or FALSE, or a code "
+                    + "from the column's list exactly as documented (compiler: " + compilerText + ")";
+        }
+        return compilerText;
     }
 
     /**

@@ -11,7 +11,6 @@ import org.dynreg.policy.Policies;
 import org.dynreg.policy.PolicyFile;
 import org.dynreg.policy.PolicyProblem;
 import org.dynreg.policy.PolicyRejectedException;
-import org.dynreg.api.InvalidRequestException;
 import org.dynreg.policy.UploadResult;
 import org.dynreg.policy.ValidationReport;
 import org.springframework.http.HttpHeaders;
