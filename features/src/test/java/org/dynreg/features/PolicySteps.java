@@ -26,12 +26,12 @@ public class PolicySteps {
 
     /** The audit trail's actions, in the words of the scenarios. */
     private static final Map<String, String> POLICY_ACTIONS = Map.of(
-            "uploaded", "POLICY_UPLOAD",
-            "checked against the reference households", "POLICY_VALIDATE",
-            "new expected outcome recorded", "POLICY_EXPECTATION",
-            "approved", "POLICY_APPROVE",
-            "put in force", "POLICY_ACTIVATE",
-            "rolled back to", "POLICY_ROLLBACK");
+            "uploaded", "policy.upload",
+            "checked against the reference households", "policy.validate",
+            "new expected outcome recorded", "policy.expectation",
+            "approved", "policy.approve",
+            "put in force", "policy.activate",
+            "rolled back to", "policy.rollback");
 
     private static final Map<String, String> PROGRAMS = Map.of(
             "the unconditional cash transfer", DecisionSteps.CASH_TRANSFER, "the education stipend", DecisionSteps.STIPEND);
@@ -359,7 +359,7 @@ public class PolicySteps {
     public void auditedExpectation(String name, String officer) {
         JsonNode recorded = referenceCheck(name).get("recorded");
         List<JsonNode> entries = new ArrayList<>();
-        service.read("auditor", "/api/audit/trail?action=POLICY_EXPECTATION&subject=policy:" + review.newVersion()).forEach(e -> {
+        service.read("auditor", "/api/audit/trail?action=policy.expectation&subject=policy:" + review.newVersion()).forEach(e -> {
             if (e.get("details").get("household").asText().equals(name)) {
                 entries.add(e);
             }

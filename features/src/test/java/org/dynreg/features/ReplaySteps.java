@@ -77,7 +77,7 @@ public class ReplaySteps {
     @Then("each replay is in the audit trail, by the auditor")
     public void eachInTheAuditTrail() {
         decisions.forEach((name, decision) -> {
-            JsonNode entries = service.read("auditor", "/api/audit/trail?action=REPLAY&subject=decision:" + decision.get("id").asLong());
+            JsonNode entries = service.read("auditor", "/api/audit/trail?action=decision.replay&subject=decision:" + decision.get("id").asLong());
             assertThat(entries).as("replays of the decision of %s", name).isNotEmpty();
             assertThat(entries.get(entries.size() - 1).get("actor").asText()).isEqualTo("auditor");
         });
