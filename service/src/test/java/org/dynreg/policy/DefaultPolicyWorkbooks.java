@@ -30,6 +30,7 @@ import java.util.List;
 public final class DefaultPolicyWorkbooks {
 
     static final String FACTS = "org.dynreg.eligibility.facts.*";
+    static final String WORKFLOW_FACTS = "org.dynreg.workflow.facts.*";
 
     private DefaultPolicyWorkbooks() {
     }
@@ -39,6 +40,7 @@ public final class DefaultPolicyWorkbooks {
         write(scoring(), dir.resolve("pmt-scoring.drl.xlsx"));
         write(eligibility(), dir.resolve("program-eligibility.drl.xlsx"));
         write(exclusions(), dir.resolve("exclusion-filters.drl.xlsx"));
+        write(workflow(), dir.resolve("workflow-policy.drl.xlsx"));
     }
 
     record Col(String keyword, String objectType, String template, String label) {
@@ -50,7 +52,11 @@ public final class DefaultPolicyWorkbooks {
 
     record Table(String title, List<Col> cols, List<List<Object>> rows) {}
 
-    record SheetSpec(String name, String ruleSet, String notes, List<Table> tables) {}
+    record SheetSpec(String name, String ruleSet, String imports, String notes, List<Table> tables) {
+        SheetSpec(String name, String ruleSet, String notes, List<Table> tables) {
+            this(name, ruleSet, FACTS, notes, tables);
+        }
+    }
 
     static Workbook scoring() throws IOException {
         String household = "HouseholdFacts";
@@ -215,6 +221,106 @@ public final class DefaultPolicyWorkbooks {
                 List.of(filters)));
     }
 
+    /** The questions workflows ask: update windows, appeals, deadlines, shock response, roster changes. */
+    static Workbook workflow() {
+        String seed = "NSER annual report 2022-23, Dynamic NSER update types";
+        Table windows = new Table("Update windows", List.of(
+                Col.name("Update (rule name, told to the household)"),
+                Col.when("$r : UpdateRequest", "updateType == \"$param\"", "Update type"),
+                Col.when("$r : UpdateRequest", "beneficiary == $param", "Household receives the cash transfer (TRUE or FALSE); blank: either"),
+                Col.then("$r.allowAfterMonths($param, drools.getRule().getName());", "May be requested this many months after the last survey"),
+                Col.note("Source")), List.of(
+                row("a cyclic update of a household that does not receive the cash transfer", "CYCLIC_UPDATE", false, 24,
+                        seed + ": households above the eligibility threshold may update every two years from the last survey date"),
+                row("recertification of a beneficiary household", "RECERTIFICATION", true, 36,
+                        seed + ": beneficiaries are re-surveyed every three years to re-certify their status"),
+                row("a roster update", "ROSTER_UPDATE", null, 0, seed + ": demographic changes may be reported at any time"),
+                row("a shock update", "SHOCK_UPDATE", null, 0, seed + ": households in a declared disaster area are re-surveyed after the disaster"),
+                row("an appeal against the cut-off", "APPEAL", false, 0, "the appeal's own window is on the Appeals sheet")));
+
+        Table whoMayAppeal = new Table("Who may appeal", List.of(
+                Col.name("Who (rule name)"),
+                Col.when("$a : AppealRequest", "beneficiary == $param", "Household receives the cash transfer"),
+                Col.then("$a.allowWithinDays($param, drools.getRule().getName());", "Appeal lodged within this many days of the decision"),
+                Col.note("Source")), List.of(
+                row("a household that does not receive the cash transfer", false, 90,
+                        seed + ": non-beneficiary households that meet pre-defined conditions may appeal; dynreg default window of 90 days (docs/decisions/0009-workflow-policy.md)")));
+        Table grounds = new Table("Grounds for appeal", List.of(
+                Col.name("Ground (rule name, told to the household)"),
+                Col.when("$a : AppealRequest", "pointsAboveCutoff >= $param", "Score above the cut-off by at least (points)"),
+                Col.when("$a : AppealRequest", "pointsAboveCutoff <= $param", "Score above the cut-off by at most (points)"),
+                Col.when("$a : AppealRequest", "disabledMember == $param", "A member has a disability"),
+                Col.when("$a : AppealRequest", "widowHeaded == $param", "A widow heads the household"),
+                Col.then("$a.ground(drools.getRule().getName());", "Admissible (x)"),
+                Col.note("Source")), List.of(
+                row("the score is within 5 points above the cut-off", 1, 5, null, null, "x", "dynreg default (docs/decisions/0009-workflow-policy.md): close enough that a re-survey may change the outcome"),
+                row("a member of the household has a disability", 1, null, true, null, "x", "dynreg default: disability is under-counted by the scorecard"),
+                row("a widow heads the household", 1, null, null, true, "x", "dynreg default: widow-headed households are a priority group of BISP")));
+
+        Table deadlines = new Table("Deadlines", List.of(
+                Col.name("Step (rule name)"),
+                Col.when("$t : TaskDue", "task == \"$param\"", "Step of a case"),
+                Col.then("$t.due($param, drools.getRule().getName());", "Days it may wait"),
+                Col.then("$t.onExpiry(\"$param\", drools.getRule().getName());", "Then (ESCALATE or SUSPEND)"),
+                Col.then("$t.escalateTo(\"$param\", drools.getRule().getName());", "Escalate to group"),
+                Col.note("Source")), List.of(
+                row("review of an appeal", "appeal-review", 7, "ESCALATE", "supervisors", "dynreg default service standard"),
+                row("decision on an appeal", "appeal-decision", 5, "ESCALATE", "supervisors", "dynreg default service standard"),
+                row("identity check that failed", "identity-review", 3, "ESCALATE", "supervisors", "dynreg default service standard"),
+                row("supervisor approval of a roster change", "roster-approval", 5, "ESCALATE", "supervisors", "dynreg default service standard"),
+                row("re-survey after a shock", "shock-resurvey", 30, "ESCALATE", "supervisors", "dynreg default service standard"),
+                row("recertification re-survey", "recertification-resurvey", 90, "SUSPEND", null,
+                        "dynreg default grace period: a beneficiary not re-surveyed within 90 days of falling due is suspended until re-surveyed")));
+
+        Table priority = new Table("Re-survey order", List.of(
+                Col.name("Band (rule name)"),
+                Col.when("$h : ShockHousehold", "rescored == $param", "After the re-survey"),
+                Col.when("$h : ShockHousehold", "score >= $param", "Score from"),
+                Col.when("$h : ShockHousehold", "score <= $param", "Score to"),
+                Col.then("$h.resurveyPriority($param, drools.getRule().getName());", "Priority (1 first)"),
+                Col.note("Source")), List.of(
+                row("the poorest households first", false, 0, 32, 1, "dynreg default: beneficiaries and those at or below the cut-off first"),
+                row("households near the cut-off next", false, 33, 50, 2, "dynreg default"),
+                row("all other households", false, 51, 100, 3, "dynreg default")));
+        Table assistance = new Table("Emergency assistance", List.of(
+                Col.name("Assistance (rule name, told to the household)"),
+                Col.when("$h : ShockHousehold", "rescored == $param", "After the re-survey"),
+                Col.when("$h : ShockHousehold", "score <= $param", "Score after the re-survey at most"),
+                Col.then("$h.assistance($param, drools.getRule().getName());", "One-off amount (PKR)"),
+                Col.note("Source")), List.of(
+                row("emergency cash for a household struck by the shock", true, 40, 25000,
+                        "dynreg default modelled on BISP's flood relief of PKR 25,000 per household (2022)")));
+
+        Table roster = new Table("Roster changes", List.of(
+                Col.name("Change (rule name)"),
+                Col.when("$c : RosterChange", "kind == \"$param\"", "Kind of change"),
+                Col.then("$c.rescore($param, drools.getRule().getName());", "Rescore the household"),
+                Col.then("$c.supervisorApproval($param, drools.getRule().getName());", "A supervisor must approve"),
+                Col.note("Source")), List.of(
+                row("a member added by birth or marriage", "ADD_MEMBER", true, false, seed + ": additions of new family members"),
+                row("a member removed by death or marriage out", "REMOVE_MEMBER", true, true, seed + ": removal of family members; dynreg asks a supervisor"),
+                row("a new head of household", "CHANGE_HEAD", true, true, "dynreg default: the head decides the recipient and indicator 2"),
+                row("a change of marital status", "MARITAL_STATUS", true, false, seed + ": marital status update"),
+                row("a change of disability", "DISABILITY", true, false, seed + ": disability update (the disabled-member cut-off)"),
+                row("a change of gender", "GENDER", true, false, seed + ": gender update"),
+                row("a change of contact details", "CONTACT", false, false, seed + ": contact information update"),
+                row("a change of address", "ADDRESS", false, false, seed + ": address information update")));
+
+        return workbook(
+                new SheetSpec("Update windows", "org.dynreg.policy.updates", WORKFLOW_FACTS,
+                        "When a household may ask for each update type, in months after its last survey.", List.of(windows)),
+                new SheetSpec("Appeals", "org.dynreg.policy.appeals", WORKFLOW_FACTS,
+                        "Appeal against the cut-off: who may appeal, within how long, and on which grounds. An appeal is admissible when at least one ground applies.",
+                        List.of(whoMayAppeal, grounds)),
+                new SheetSpec("Deadlines", "org.dynreg.policy.deadlines", WORKFLOW_FACTS,
+                        "How long each step of a case may wait before it escalates to a group or the benefit is suspended.", List.of(deadlines)),
+                new SheetSpec("Shock response", "org.dynreg.policy.shock", WORKFLOW_FACTS,
+                        "After a declared shock: the order of re-survey orders, and who receives emergency assistance after the re-survey.",
+                        List.of(priority, assistance)),
+                new SheetSpec("Roster changes", "org.dynreg.policy.roster", WORKFLOW_FACTS,
+                        "What each roster change needs: rescoring, a supervisor's approval.", List.of(roster)));
+    }
+
     static Table rangeTable(int n, String title, String field, String label, List<String[]> card, String src, Object[][] rows) {
         List<List<Object>> out = new ArrayList<>();
         for (Object[] r : rows) {
@@ -270,7 +376,7 @@ public final class DefaultPolicyWorkbooks {
             put(sheet, r++, 0, "RuleSet", keyword).getRow(r - 1);
             put(sheet, r - 1, 1, spec.ruleSet(), null);
             put(sheet, r++, 0, "Import", keyword);
-            put(sheet, r - 1, 1, FACTS, null);
+            put(sheet, r - 1, 1, spec.imports(), null);
             put(sheet, r++, 0, "Notes", keyword);
             put(sheet, r - 1, 1, spec.notes(), null);
             r++;
