@@ -11,7 +11,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -28,10 +30,14 @@ import java.util.Arrays;
         description = "Eligibility and workflow service for a dynamic social registry: survey intake, PMT scoring by decision tables, decisions as evidence",
         version = "v1"), security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-@ComponentScan(excludeFilters = {
+// Besides its own packages: the code Kogito generates from processes/ (org.kie.kogito.app) and the JPA
+// user-task store, whose components come without an auto-configuration of their own.
+@ComponentScan(basePackages = {"org.dynreg", "org.kie.kogito", "org.jbpm.usertask.jpa.springboot"}, excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.dynreg\\.cli\\..*")})
+@EntityScan(basePackages = {"org.dynreg", "org.jbpm.usertask.jpa.model"})
+@EnableJpaRepositories(basePackages = "org.dynreg")
 @EnableScheduling
 public class DynregApplication {
 

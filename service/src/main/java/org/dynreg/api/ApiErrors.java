@@ -61,6 +61,12 @@ class ApiErrors {
         return p;
     }
 
+    @ExceptionHandler(org.dynreg.workflow.WorkflowRefusedException.class)
+    ProblemDetail workflowRefused(org.dynreg.workflow.WorkflowRefusedException e) {
+        return problem(HttpStatus.valueOf(e.status()), "workflow-refused", "Not possible on this case or task",
+                e.getMessage() + "; nothing changed");
+    }
+
     @ExceptionHandler(SecondOfficerRequiredException.class)
     ProblemDetail secondOfficer(SecondOfficerRequiredException e) {
         return problem(HttpStatus.FORBIDDEN, "second-officer-required", "A second policy officer is required",

@@ -29,6 +29,8 @@ class LocalUsers implements ApplicationRunner {
             new LocalUser("officer2", "Second policy officer", "policy", List.of(Role.POLICY_OFFICER)),
             new LocalUser("caseworker", "Caseworker", "casework-punjab", List.of(Role.CASEWORKER)),
             new LocalUser("supervisor", "Supervisor", "casework-punjab", List.of(Role.SUPERVISOR)),
+            new LocalUser("caseworker2", "Second caseworker", "casework-punjab", List.of(Role.CASEWORKER)),
+            new LocalUser("lead", "Team lead (caseworker and supervisor)", "casework-punjab", List.of(Role.CASEWORKER, Role.SUPERVISOR)),
             new LocalUser("auditor", "Auditor", "audit", List.of(Role.AUDITOR)),
             new LocalUser("partner", "Partner agency", "partners", List.of(Role.PARTNER)));
 

@@ -1,0 +1,9 @@
+package org.dynreg.workflow;
+
+import java.util.List;
+import java.util.Set;
+
+/** A user task of a case: its step, who may take it, who holds it, and the outcomes it accepts. */
+public record TaskView(String id, String name, long caseId, String status, String owner, Set<String> groups,
+                       List<String> outcomes) {
+}

@@ -1,0 +1,183 @@
+package org.dynreg.workflow;
+
+import org.dynreg.api.NotFoundException;
+import org.dynreg.audit.AuditQuery;
+import org.dynreg.audit.AuditTrail;
+import org.kie.kogito.auth.IdentityProvider;
+import org.kie.kogito.auth.IdentityProviders;
+import org.kie.kogito.usertask.UserTaskInstanceNotAuthorizedException;
+import org.kie.kogito.usertask.UserTaskService;
+import org.kie.kogito.usertask.impl.lifecycle.DefaultUserTaskLifeCycle;
+import org.kie.kogito.usertask.view.UserTaskView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Caseworkers' and supervisors' tasks: theirs, their group's, claim, release, complete. A user task's
+ * inputs tell the rules: {@code CaseId}, {@code Outcomes} (the outcomes it accepts, one is required),
+ * {@code NotBy} (who may not complete it: whoever did the step it checks).
+ */
+@Service
+public class Tasks {
+    static final String ENGINE = "system";
+    private static final Set<String> ALL_GROUPS = Set.of("CASEWORKER", "SUPERVISOR", "DATA_ENTRY_OPERATOR", "POLICY_OFFICER", "AUDITOR");
+    private static final Logger log = LoggerFactory.getLogger(Tasks.class);
+
+    private final UserTaskService userTasks;
+    private final ObjectProvider<Cases> cases;
+    private final AuditTrail audit;
+
+    Tasks(UserTaskService userTasks, ObjectProvider<Cases> cases, AuditTrail audit) {
+        this.userTasks = userTasks;
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    /** Tasks the user holds. */
+    @Transactional(readOnly = true)
+    public List<TaskView> mine(String user, Collection<String> groups) {
+        return userTasks.list(identity(user, groups)).stream().filter(t -> user.equals(t.getActualOwner())).map(Tasks::view).toList();
+    }
+
+    /** Tasks waiting for anyone of the user's groups to take them. */
+    @Transactional(readOnly = true)
+    public List<TaskView> available(String user, Collection<String> groups) {
+        return userTasks.list(identity(user, groups)).stream()
+                .filter(t -> t.getActualOwner() == null || t.getActualOwner().isBlank())
+                .filter(t -> t.getPotentialGroups() != null && t.getPotentialGroups().stream().anyMatch(groups::contains))
+                .map(Tasks::view).toList();
+    }
+
+    /** The open tasks of a case, whoever holds them. */
+    @Transactional(readOnly = true)
+    public List<TaskView> ofCase(long caseId) {
+        return userTasks.list(identity(ENGINE, ALL_GROUPS)).stream()
+                .filter(t -> caseIdOf(t) == caseId).map(Tasks::view).toList();
+    }
+
+    @Transactional
+    public TaskView claim(String taskId, String user, Collection<String> groups) {
+        UserTaskView t = open(taskId, user, groups);
+        if (t.getActualOwner() != null && !t.getActualOwner().isBlank()) {
+            throw t.getActualOwner().equals(user) ? WorkflowRefusedException.conflict("you already hold task " + taskId)
+                    : WorkflowRefusedException.conflict("task " + taskId + " is held by " + t.getActualOwner());
+        }
+        UserTaskView claimed = transition(taskId, DefaultUserTaskLifeCycle.CLAIM, Map.of(), user, groups);
+        audit.record(user, "task.claim", Cases.subject(caseIdOf(t)), Map.of("task", t.getTaskName(), "taskId", taskId));
+        return view(claimed);
+    }
+
+    @Transactional
+    public TaskView release(String taskId, String user, Collection<String> groups) {
+        UserTaskView t = open(taskId, user, groups);
+        if (!user.equals(t.getActualOwner())) {
+            throw WorkflowRefusedException.forbidden("task " + taskId + " is not held by you");
+        }
+        UserTaskView released = transition(taskId, DefaultUserTaskLifeCycle.RELEASE, Map.of(), user, groups);
+        audit.record(user, "task.release", Cases.subject(caseIdOf(t)), Map.of("task", t.getTaskName(), "taskId", taskId));
+        return view(released);
+    }
+
+    /**
+     * Completes a task with an outcome and a comment. Refused: a task already done (409), held by
+     * someone else or the user's own earlier step to check (403), an outcome missing or not one the
+     * task accepts (422), a closed case (409). A task nobody holds is claimed first.
+     */
+    @Transactional
+    public TaskView complete(String taskId, String outcome, String comment, String user, Collection<String> groups) {
+        UserTaskView t = open(taskId, user, groups);
+        long caseId = caseIdOf(t);
+        if (!cases.getObject().isOpen(caseId)) {
+            throw WorkflowRefusedException.conflict("case " + caseId + " is closed");
+        }
+        String owner = t.getActualOwner();
+        if (owner != null && !owner.isBlank() && !owner.equals(user)) {
+            throw WorkflowRefusedException.forbidden("task " + taskId + " is held by " + owner + "; only they can complete it");
+        }
+        Object notBy = t.getInputs() == null ? null : t.getInputs().get("NotBy");
+        if (notBy != null && user.equals(String.valueOf(notBy))) {
+            throw WorkflowRefusedException.forbidden("you did the step this task checks; a different person must complete it");
+        }
+        List<String> outcomes = outcomes(t);
+        if (!outcomes.isEmpty() && (outcome == null || !outcomes.contains(outcome))) {
+            throw WorkflowRefusedException.invalid("outcome must be one of " + outcomes);
+        }
+        if (owner == null || owner.isBlank()) {
+            transition(taskId, DefaultUserTaskLifeCycle.CLAIM, Map.of(), user, groups);
+        }
+        Map<String, Object> outputs = new HashMap<>();
+        outputs.put("outcome", outcome);
+        outputs.put("comment", comment == null ? "" : comment);
+        outputs.put("completedBy", user);
+        audit.record(user, "task.complete", Cases.subject(caseId), Map.of("task", t.getTaskName(), "taskId", taskId,
+                "outcome", outcome == null ? "" : outcome, "comment", comment == null ? "" : comment));
+        UserTaskView done = transition(taskId, DefaultUserTaskLifeCycle.COMPLETE, outputs, user, groups);
+        log.info("task {} ({}) of case {} completed by {}: {}", taskId, t.getTaskName(), caseId, user, outcome);
+        return view(done);
+    }
+
+    private UserTaskView open(String taskId, String user, Collection<String> groups) {
+        Optional<UserTaskView> t = userTasks.getUserTaskInstance(taskId, identity(ENGINE, ALL_GROUPS));
+        if (t.isEmpty()) {
+            boolean done = !audit.entries(new AuditQuery(null, "case:", "task.complete", null, null, null, null, 1000)).stream()
+                    .filter(e -> e.details().contains("\"taskId\":\"" + taskId + "\"")).toList().isEmpty();
+            if (done) {
+                throw WorkflowRefusedException.conflict("task " + taskId + " is already completed");
+            }
+            throw new NotFoundException("open task", taskId);
+        }
+        UserTaskView view = t.get();
+        boolean mayTake = view.getPotentialGroups() != null && view.getPotentialGroups().stream().anyMatch(groups::contains);
+        if (!mayTake && !user.equals(view.getActualOwner())) {
+            throw WorkflowRefusedException.forbidden("task " + taskId + " is for " + view.getPotentialGroups() + ", not for you");
+        }
+        return view;
+    }
+
+    private UserTaskView transition(String taskId, String transition, Map<String, Object> data, String user, Collection<String> groups) {
+        try {
+            return userTasks.transition(taskId, transition, data, identity(user, groups))
+                    .orElseThrow(() -> new NotFoundException("open task", taskId));
+        } catch (UserTaskInstanceNotAuthorizedException e) {
+            throw WorkflowRefusedException.forbidden("you may not " + transition + " task " + taskId);
+        } catch (NotFoundException | WorkflowRefusedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Invalid transition")) {
+                throw WorkflowRefusedException.conflict("task " + taskId + " cannot be " + transition + "ed in its present state");
+            }
+            throw e;
+        }
+    }
+
+    static IdentityProvider identity(String user, Collection<String> groups) {
+        return IdentityProviders.of(user, groups);
+    }
+
+    static long caseIdOf(UserTaskView t) {
+        Object id = t.getInputs() == null ? null : t.getInputs().get("CaseId");
+        return id == null ? -1 : Long.parseLong(String.valueOf(id));
+    }
+
+    static List<String> outcomes(UserTaskView t) {
+        Object o = t.getInputs() == null ? null : t.getInputs().get("Outcomes");
+        return o == null || String.valueOf(o).isBlank() ? List.of()
+                : Arrays.stream(String.valueOf(o).split(",")).map(String::trim).toList();
+    }
+
+    static TaskView view(UserTaskView t) {
+        return new TaskView(t.getId(), t.getTaskName(), caseIdOf(t), t.getStatus() == null ? null : t.getStatus().getName(),
+                t.getActualOwner(), t.getPotentialGroups(), outcomes(t));
+    }
+}
