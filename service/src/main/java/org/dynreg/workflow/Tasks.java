@@ -96,6 +96,16 @@ public class Tasks {
      */
     @Transactional
     public TaskView complete(String taskId, String outcome, String comment, String user, Collection<String> groups) {
+        return complete(taskId, outcome, comment, Map.of(), user, groups);
+    }
+
+    /**
+     * As {@link #complete(String, String, String, String, Collection)}, with further outputs the task's
+     * step needs (e.g. {@code surveyId} for a re-survey); they cannot override outcome, comment or completedBy.
+     */
+    @Transactional
+    public TaskView complete(String taskId, String outcome, String comment, Map<String, Object> data, String user,
+                             Collection<String> groups) {
         UserTaskView t = open(taskId, user, groups);
         long caseId = caseIdOf(t);
         if (!cases.getObject().isOpen(caseId)) {
@@ -116,7 +126,7 @@ public class Tasks {
         if (owner == null || owner.isBlank()) {
             transition(taskId, DefaultUserTaskLifeCycle.CLAIM, Map.of(), user, groups);
         }
-        Map<String, Object> outputs = new HashMap<>();
+        Map<String, Object> outputs = new HashMap<>(data == null ? Map.of() : data);
         outputs.put("outcome", outcome);
         outputs.put("comment", comment == null ? "" : comment);
         outputs.put("completedBy", user);

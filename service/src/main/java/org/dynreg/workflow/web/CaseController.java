@@ -34,7 +34,7 @@ class CaseController {
         this.notifications = notifications;
     }
 
-    record Completion(String outcome, String comment) {}
+    record Completion(String outcome, String comment, Map<String, Object> data) {}
 
     @Operation(summary = "A case: the household's current decision, its open tasks and its whole history")
     @GetMapping("/api/cases/{id}")
@@ -59,30 +59,30 @@ class CaseController {
 
     @Operation(summary = "Tasks: scope=mine (held by me) or scope=group (waiting for my group)")
     @GetMapping("/api/tasks")
-    @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR','DATA_ENTRY_OPERATOR')")
     List<TaskView> tasks(@RequestParam(defaultValue = "mine") String scope, Authentication auth) {
         return "group".equals(scope) ? tasks.available(auth.getName(), groups(auth)) : tasks.mine(auth.getName(), groups(auth));
     }
 
     @Operation(summary = "Take a task of my group")
     @PostMapping("/api/tasks/{id}/claim")
-    @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR','DATA_ENTRY_OPERATOR')")
     TaskView claim(@PathVariable String id, Authentication auth) {
         return tasks.claim(id, auth.getName(), groups(auth));
     }
 
     @Operation(summary = "Give a task back to my group")
     @PostMapping("/api/tasks/{id}/release")
-    @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR','DATA_ENTRY_OPERATOR')")
     TaskView release(@PathVariable String id, Authentication auth) {
         return tasks.release(id, auth.getName(), groups(auth));
     }
 
     @Operation(summary = "Complete a task with an outcome (one of the task's outcomes) and a comment")
     @PostMapping("/api/tasks/{id}/complete")
-    @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR','DATA_ENTRY_OPERATOR')")
     TaskView complete(@PathVariable String id, @RequestBody Completion body, Authentication auth) {
-        return tasks.complete(id, body.outcome(), body.comment(), auth.getName(), groups(auth));
+        return tasks.complete(id, body.outcome(), body.comment(), body.data(), auth.getName(), groups(auth));
     }
 
     /** Task groups are the caller's roles (CASEWORKER, SUPERVISOR). */
