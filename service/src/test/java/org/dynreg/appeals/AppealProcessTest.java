@@ -139,6 +139,43 @@ class AppealProcessTest {
         assertThat(post("auditor", "/api/appeals", Map.of("householdId", far)).getStatusCode().value()).isEqualTo(403);
     }
 
+    @Test
+    void aCaseworkerAndASupervisorTakeAnAppealThroughTheShell() {
+        start();
+        long household = register("cutoff-37-disabled-member-eligible", "90");
+        // eligible at 37 with a disabled member: a beneficiary cannot appeal
+        assertThat(shell("caseworker", "appeal", "lodge", "--household", String.valueOf(household))).isEqualTo(2);
+        long other = register("cutoff-33-standard-not-eligible", "89");
+
+        assertThat(shell("caseworker", "appeal", "lodge", "--household", String.valueOf(other), "--evidence", "job lost")).isZero();
+        long caseId = get("caseworker", "/api/households/" + other + "/cases").getBody().get(0).get("id").asLong();
+        String review = taskOf("caseworker", caseId, "Review evidence");
+        assertThat(shell("caseworker", "task", "list", "--scope", "group")).isZero();
+        assertThat(shell("caseworker", "task", "claim", "--id", review)).isZero();
+        assertThat(shell("caseworker", "task", "complete", "--id", review, "--outcome", "MAYBE")).as("not an outcome of the task").isEqualTo(2);
+        assertThat(shell("caseworker", "task", "complete", "--id", review, "--outcome", "UPHOLD", "--comment", "evidence checked")).isZero();
+        String decide = taskOf("supervisor", caseId, "Decide appeal");
+        assertThat(shell("caseworker", "task", "complete", "--id", decide, "--outcome", "APPROVE")).isEqualTo(3);
+        assertThat(shell("supervisor", "task", "complete", "--id", decide, "--outcome", "APPROVE", "--comment", "re-survey")).isZero();
+        assertThat(shell("supervisor", "case", "show", "--id", String.valueOf(caseId))).isZero();
+        assertThat(shell("supervisor", "case", "show", "--id", "99999999")).isEqualTo(5);
+
+        assertThat(get("auditor", "/api/cases/" + caseId).getBody().get("outcome").asText()).isEqualTo("RESURVEY_ORDERED");
+    }
+
+    int shell(String user, String... command) {
+        System.setProperty("DYNREG_URL", "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+        System.setProperty("DYNREG_USER", user);
+        System.setProperty("DYNREG_PASSWORD", user + "-pass");
+        try {
+            return org.dynreg.cli.DynregShell.run(command);
+        } finally {
+            System.clearProperty("DYNREG_URL");
+            System.clearProperty("DYNREG_USER");
+            System.clearProperty("DYNREG_PASSWORD");
+        }
+    }
+
     String taskOf(String user, long caseId, String name) {
         JsonNode tasks = get(user, "/api/tasks?scope=group").getBody();
         for (JsonNode t : tasks) {
