@@ -65,7 +65,7 @@ class ShellCommandsTest {
         assertThat(shell("operator", "survey", "submit", "--file", file.toString())).isZero();
 
         assertThat(jdbc.queryForObject("select count(*) from eligibility_decision", Integer.class)).isEqualTo(decisions + 1);
-        long decision = jdbc.queryForObject("select max(id) from eligibility_decision", Long.class);
+        long decision = jdbc.queryForObject("select id from eligibility_decision order by decided_at desc, id desc limit 1", Long.class);
         long household = jdbc.queryForObject("select household_id from eligibility_decision where id = ?", Long.class, decision);
         assertThat(jdbc.queryForObject("select score from eligibility_decision where id = ?", Integer.class, decision)).isEqualTo(47);
         assertThat(shell("auditor", "decision", "explain", "--id", String.valueOf(decision))).isZero();

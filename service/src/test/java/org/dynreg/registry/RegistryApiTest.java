@@ -194,7 +194,7 @@ class RegistryApiTest {
     @Test
     void theDatabaseRefusesToChangeOrRemoveADecision() throws Exception {
         call(HttpMethod.POST, "operator", "/api/surveys", freshHousehold(7));
-        long id = jdbc.queryForObject("select max(id) from eligibility_decision", Long.class);
+        long id = jdbc.queryForObject("select id from eligibility_decision order by decided_at desc, id desc limit 1", Long.class);
 
         assertThatThrownBy(() -> jdbc.update("update eligibility_decision set score = 1 where id = ?", id))
                 .hasMessageContaining("append-only");
