@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.spring.ScenarioScope;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +23,6 @@ import java.util.function.Predicate;
  * Every member gets a national id no other scenario uses, since the registry refuses a person
  * already registered in another household.
  */
-@Component
 @ScenarioScope
 public class HouseholdUnderSurvey {
 

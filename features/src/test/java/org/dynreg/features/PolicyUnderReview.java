@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.spring.ScenarioScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 
 /**
  * One scenario's dealings with the policy lifecycle: the version it uploaded, the service's latest
  * answer to an officer, and the latest check against the reference households.
  */
-@Component
 @ScenarioScope
 public class PolicyUnderReview {
     private Integer versionsAtStart;

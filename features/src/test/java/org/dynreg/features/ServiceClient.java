@@ -9,14 +9,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service's REST API as its users call it: each call signed in as one of the local users (password: name + "-pass"). */
-@Component
 class ServiceClient {
     private final TestRestTemplate rest;
 
