@@ -2,18 +2,21 @@ package org.dynreg.shock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dynreg.DynregApplication;
 import org.dynreg.eligibility.ReferenceHouseholds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,13 +32,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the Shock response table's order, re-surveys rescored into emergency assistance or none, a household
  * not reached, and the wrong moves refused with nothing changed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 class ShockUpdateProcessTest {
     static final String RESURVEY = "Re-survey after the shock";
 
-    @Autowired TestRestTemplate rest;
-    @Autowired JdbcTemplate jdbc;
+    static ConfigurableApplicationContext context;
+    static TestRestTemplate rest;
+    static JdbcTemplate jdbc;
+
+    /**
+     * A service of its own, like the other process tests, rather than the shared test context: its ids
+     * come from its own sequence blocks, so tests that take the newest row of the shared context by
+     * max(id) still find their own.
+     */
+    @BeforeAll
+    static void start() {
+        context = new SpringApplicationBuilder(DynregApplication.class).profiles("test").properties("server.port=0").run();
+        rest = new TestRestTemplate();
+        rest.setUriTemplateHandler(new DefaultUriBuilderFactory("http://localhost:" + context.getEnvironment().getProperty("local.server.port")));
+        jdbc = context.getBean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
 
     record Registered(long householdId, long surveyId, int score, ObjectNode survey) {}
 
@@ -164,6 +184,18 @@ class ShockUpdateProcessTest {
         JsonNode escalated = get("supervisor", "/api/cases/" + hillCase).getBody();
         assertThat(escalated.get("state").asText()).isEqualTo("OPEN");
         assertThat(escalated.get("openTasks").findValuesAsText("name")).containsExactly(RESURVEY);
+
+        // An escalated re-survey is still done by an operator; closing both cases leaves no timer behind.
+        for (JsonNode order : get("operator", "/api/shocks/resurveys").getBody()) {
+            long household = order.get("householdId").asLong();
+            if (household == hill.householdId() || household == valley.householdId()) {
+                assertThat(post("operator", "/api/tasks/" + order.get("taskId").asText() + "/complete", Map.of("outcome", "NOT_FOUND"))
+                        .getStatusCode().value()).isEqualTo(200);
+            }
+        }
+        assertThat(get("supervisor", "/api/cases/" + hillCase).getBody().get("outcome").asText()).isEqualTo("NOT_REACHED");
+        assertThat(get("operator", "/api/shocks/resurveys").getBody().findValuesAsText("householdId"))
+                .doesNotContain(String.valueOf(hill.householdId()), String.valueOf(valley.householdId()));
     }
 
     @Test
