@@ -101,6 +101,12 @@ class MissedOutRegistrationTest {
         assertThat(identity.get("members").get(1).get("status").asText()).isEqualTo("REJECTED");
         assertThat(identity.get("members").get(0).get("status").asText()).isEqualTo("VERIFIED");
         assertThat(storedMembers("71103-")).as("nothing stored while the identities wait").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from process_instances where payload like '%surveyedBy%'", Integer.class))
+                .as("the engine's state is searchable").isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from process_instances where payload like '%71103-%'", Integer.class))
+                .as("the survey waits with its token, not in the engine's state").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from jbpm_user_tasks_outputs where output_name = 'survey'", Integer.class))
+                .isZero();
 
         awaitHistory(caseId, "case.escalate");
         String review = taskOf("caseworker", caseId, "Resolve identity check");
