@@ -61,12 +61,33 @@ public class Registry {
         return new Registration(household.id(), stored.id(), decision);
     }
 
+    /**
+     * Every problem for which {@link #submit} would refuse the survey, found without storing anything; empty
+     * when it would be stored. A workflow checks first because a refusal inside its transaction would undo
+     * the whole step, the case's history of the refusal included.
+     */
+    public List<FieldProblem> check(JsonNode raw) {
+        List<FieldProblem> problems = validator.validate(raw);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Survey survey = validator.bind(raw);
+        if (survey.updateType() != UpdateType.MISSED_OUT && !households.existsById(survey.householdId())) {
+            return List.of(new FieldProblem("householdId", "no household is registered with id " + survey.householdId()));
+        }
+        return idsHeldElsewhere(survey, survey.updateType() == UpdateType.MISSED_OUT ? null : survey.householdId());
+    }
+
     private void refuseIdsHeldElsewhere(Survey survey, Long householdId) {
+        List<FieldProblem> problems = idsHeldElsewhere(survey, householdId);
+        if (!problems.isEmpty()) {
+            throw new InvalidSurveyException(problems);
+        }
+    }
+
+    private List<FieldProblem> idsHeldElsewhere(Survey survey, Long householdId) {
         List<String> ids = survey.members().stream().map(Survey.Member::nationalId).toList();
         List<String> taken = households.nationalIdsHeldElsewhere(ids, householdId == null ? -1 : householdId);
-        if (taken.isEmpty()) {
-            return;
-        }
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             if (taken.contains(ids.get(i))) {
@@ -74,7 +95,7 @@ public class Registry {
                         "this national id is already registered in another household; a move between households is a roster update of both"));
             }
         }
-        throw new InvalidSurveyException(problems);
+        return problems;
     }
 
     @Transactional(readOnly = true)
