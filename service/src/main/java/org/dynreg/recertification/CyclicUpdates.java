@@ -1,0 +1,124 @@
+package org.dynreg.recertification;
+
+import org.dynreg.api.NotFoundException;
+import org.dynreg.eligibility.DecisionView;
+import org.dynreg.eligibility.Eligibility;
+import org.dynreg.registry.HouseholdView;
+import org.dynreg.registry.Registry;
+import org.dynreg.registry.UpdateType;
+import org.dynreg.workflow.CaseStep;
+import org.dynreg.workflow.Cases;
+import org.dynreg.workflow.Notifications;
+import org.dynreg.workflow.WorkflowRefusedException;
+import org.dynreg.workflow.facts.UpdateRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cyclic updates: a household that does not receive the cash transfer may update its socio-economic
+ * status once the Update windows table's months have passed since its last survey.
+ */
+@Service
+public class CyclicUpdates {
+    static final String PROCESS = "cyclicUpdate";
+    static final String TYPE = UpdateType.CYCLIC_UPDATE.name();
+
+    private final Cases cases;
+    private final Registry registry;
+    private final Eligibility eligibility;
+    private final UpdateWindows windows;
+    private final JdbcTemplate jdbc;
+
+    CyclicUpdates(Cases cases, Registry registry, Eligibility eligibility, UpdateWindows windows, JdbcTemplate jdbc) {
+        this.cases = cases;
+        this.registry = registry;
+        this.eligibility = eligibility;
+        this.windows = windows;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Opens a cyclic update case. Refused: a household receiving the cash transfer (409: it is
+     * recertified instead), one with an open cyclic update (409), a request before the window opens
+     * (422, naming the first day it may be made).
+     */
+    @Transactional
+    public long request(long householdId, String actor) {
+        // the household's row is the lock that keeps two requests from both finding no open case
+        List<Long> locked = jdbc.queryForList("select id from household where id = ? for update", Long.class, householdId);
+        if (locked.isEmpty()) {
+            throw new NotFoundException("household", householdId);
+        }
+        List<DecisionView> decisions = eligibility.decisionsOf(householdId);
+        if (decisions.isEmpty()) {
+            throw new NotFoundException("household with a decision", householdId);
+        }
+        boolean beneficiary = Recertifications.receivesCashTransfer(decisions.get(decisions.size() - 1));
+        UpdateRequest window = windows.ask(TYPE, beneficiary);
+        if (window.getMonthsAfterLastSurvey() == null) {
+            if (beneficiary) {
+                Integer every = windows.ask(Recertifications.TYPE, true).getMonthsAfterLastSurvey();
+                throw WorkflowRefusedException.conflict("household " + householdId + " receives the cash transfer: it is re-surveyed by "
+                        + "recertification" + (every == null ? "" : " every " + every + " months") + ", not by a cyclic update");
+            }
+            throw WorkflowRefusedException.conflict("the Update windows table allows no cyclic update for household " + householdId);
+        }
+        Integer open = jdbc.queryForObject("select count(*) from workflow_case where household_id = ? and case_type = ? and state = ?",
+                Integer.class, householdId, TYPE, Cases.OPEN);
+        if (open != null && open > 0) {
+            throw WorkflowRefusedException.conflict("household " + householdId + " already has an open cyclic update");
+        }
+        HouseholdView household = registry.household(householdId, false).orElseThrow(() -> new NotFoundException("household", householdId));
+        int months = window.getMonthsAfterLastSurvey();
+        LocalDate possibleFrom = UpdateWindows.possibleFrom(household.lastSurveyedOn(), months);
+        if (windows.today().isBefore(possibleFrom)) {
+            throw WorkflowRefusedException.invalid("a cyclic update of household " + householdId + " is possible from " + possibleFrom
+                    + ", " + months + " months after its last survey on " + household.lastSurveyedOn()
+                    + " (Update windows table: " + window.getRule() + ")");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("lastSurveyedOn", household.lastSurveyedOn().toString());
+        details.put("monthsAfterLastSurvey", months);
+        details.put("possibleFrom", possibleFrom.toString());
+        details.put("rule", window.getRule());
+        return cases.open(TYPE, householdId, PROCESS, Map.of(), actor, details);
+    }
+
+    /** Step cyclicUpdate.rescore: the operator's survey is checked, its decision recorded, the household told, the case closed. */
+    @Component
+    static class Rescore implements CaseStep {
+        private final Resurveys resurveys;
+        private final Cases cases;
+        private final Notifications notifications;
+
+        Rescore(Resurveys resurveys, Cases cases, Notifications notifications) {
+            this.resurveys = resurveys;
+            this.cases = cases;
+            this.notifications = notifications;
+        }
+
+        @Override
+        public String name() {
+            return "cyclicUpdate.rescore";
+        }
+
+        @Override
+        public Map<String, Object> run(Map<String, Object> inputs) {
+            long caseId = ((Number) inputs.get("caseId")).longValue();
+            Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.CYCLIC_UPDATE);
+            cases.record(caseId, Recertifications.SYSTEM, "cyclicUpdate.rescore", r.details());
+            notifications.notify(r.householdId(), caseId, "CYCLIC_UPDATE_RESCORED",
+                    "Your household's information was updated from its new survey. " + r.reasons());
+            String outcome = r.eligible() ? "RESCORED_ELIGIBLE" : "RESCORED_NOT_ELIGIBLE";
+            cases.close(caseId, outcome, "survey " + r.surveyId() + ": score " + r.decision().score(), Recertifications.SYSTEM);
+            return Map.of();
+        }
+    }
+}

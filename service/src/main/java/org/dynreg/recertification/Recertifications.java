@@ -1,0 +1,326 @@
+package org.dynreg.recertification;
+
+import org.dynreg.eligibility.DecisionView;
+import org.dynreg.eligibility.Eligibility;
+import org.dynreg.registry.UpdateType;
+import org.dynreg.workflow.CaseStep;
+import org.dynreg.workflow.Cases;
+import org.dynreg.workflow.Deadlines;
+import org.dynreg.workflow.Notifications;
+import org.dynreg.workflow.WorkflowRefusedException;
+import org.dynreg.workflow.facts.TaskDue;
+import org.dynreg.workflow.facts.UpdateRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Recertification of beneficiaries: the sweep that opens a case for every household receiving the cash
+ * transfer whose last survey is the Update windows table's months old, the suspension of the benefit when
+ * the Deadlines table's grace period runs out before the re-survey, and the continue-or-exit decision.
+ */
+@Service
+public class Recertifications {
+    static final String PROCESS = "recertification";
+    static final String TYPE = UpdateType.RECERTIFICATION.name();
+    static final String GRACE = "recertification-resurvey";
+    static final String SYSTEM = "system";
+    static final String CONTINUED = "CONTINUED";
+    static final String EXITED = "EXITED";
+
+    private static final Logger log = LoggerFactory.getLogger(Recertifications.class);
+
+    /**
+     * Households due on a date: last surveyed on or before the given day, receiving the cash transfer by
+     * their latest decision, and without an open recertification case.
+     */
+    private static final String DUE = "select h.id from household h where h.last_surveyed_on <= ?"
+            + " and (select d.cash_transfer_eligible from eligibility_decision d where d.household_id = h.id"
+            + "      order by d.decided_at desc, d.id desc limit 1)"
+            + " and not exists (select 1 from workflow_case c where c.household_id = h.id and c.case_type = ? and c.state = ?)";
+
+    private final Cases cases;
+    private final Deadlines deadlines;
+    private final UpdateWindows windows;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Recertifications(Cases cases, Deadlines deadlines, UpdateWindows windows, JdbcTemplate jdbc,
+                     PlatformTransactionManager transactions, Clock clock) {
+        this.cases = cases;
+        this.deadlines = deadlines;
+        this.windows = windows;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * What a sweep did: the window it applied (null when the table sets none), the last-survey date it
+     * selected up to, how many households were due, how many cases it opened, how many it found opened
+     * meanwhile by another sweep, and how many failed (logged; the next sweep tries them again).
+     */
+    public record SweepResult(LocalDate asOf, Integer monthsAfterLastSurvey, LocalDate lastSurveyedOnOrBefore, int due,
+                              int opened, int openedMeanwhile, int failed) {}
+
+    /** A suspension of a household's benefit; {@code liftedAt} and {@code outcome} are set when the case ends it. */
+    public record Suspension(long id, long householdId, long caseId, LocalDate suspendedFrom, String reason, Instant suspendedAt,
+                             Instant liftedAt, String outcome) {}
+
+    /** The registry's date today, the day a sweep runs for unless told otherwise. */
+    public LocalDate today() {
+        return windows.today();
+    }
+
+    /**
+     * Opens a recertification case for every household due on {@code asOf}. Running it again for the same
+     * day opens nothing new. A day after today is refused: a sweep catches up on days it missed, it never
+     * runs ahead, since the grace period starts when the case opens.
+     */
+    public SweepResult sweep(LocalDate asOf, String actor) {
+        if (asOf.isAfter(today())) {
+            throw WorkflowRefusedException.invalid("asOf " + asOf + " is after today (" + today()
+                    + "); a sweep opens the cases due by a day that has come, so that no grace period starts early");
+        }
+        UpdateRequest window = windows.ask(TYPE, true);
+        if (window.getMonthsAfterLastSurvey() == null) {
+            log.warn("recertification sweep for {}: the Update windows table sets no recertification window; nothing opened", asOf);
+            return new SweepResult(asOf, null, null, 0, 0, 0, 0);
+        }
+        int months = window.getMonthsAfterLastSurvey();
+        LocalDate lastSurvey = UpdateWindows.lastSurveyDue(asOf, months);
+        List<Long> due = jdbc.queryForList(DUE + " order by h.id", Long.class, lastSurvey, TYPE, Cases.OPEN);
+        String grace = deadlines.of(GRACE);
+        int opened = 0;
+        int meanwhile = 0;
+        int failed = 0;
+        for (long householdId : due) {
+            try {
+                Boolean done = transactions.execute(s -> openIfDue(householdId, lastSurvey, asOf, months, window.getRule(), grace, actor));
+                if (Boolean.TRUE.equals(done)) {
+                    opened++;
+                } else {
+                    meanwhile++;
+                }
+            } catch (RuntimeException e) {
+                failed++;
+                log.warn("recertification case for household {} not opened: {}", householdId, e.toString());
+            }
+        }
+        log.info("recertification sweep for {} by {}: last survey on or before {}, {} due, {} opened, {} opened meanwhile, {} failed",
+                asOf, actor, lastSurvey, due.size(), opened, meanwhile, failed);
+        return new SweepResult(asOf, months, lastSurvey, due.size(), opened, meanwhile, failed);
+    }
+
+    /** Locks the household, asks again whether it is due (another sweep may have opened its case) and opens the case. */
+    private boolean openIfDue(long householdId, LocalDate lastSurvey, LocalDate asOf, int months, String rule, String grace, String actor) {
+        jdbc.queryForList("select id from household where id = ? for update", Long.class, householdId);
+        if (jdbc.queryForList(DUE + " and h.id = ?", Long.class, lastSurvey, TYPE, Cases.OPEN, householdId).isEmpty()) {
+            return false;
+        }
+        LocalDate surveyed = jdbc.queryForObject("select last_surveyed_on from household where id = ?", LocalDate.class, householdId);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("asOf", asOf.toString());
+        details.put("lastSurveyedOn", String.valueOf(surveyed));
+        details.put("monthsAfterLastSurvey", months);
+        details.put("rule", rule);
+        details.put("gracePeriod", grace);
+        cases.open(TYPE, householdId, PROCESS, Map.of("resurveyDue", grace), actor, details);
+        return true;
+    }
+
+    /** The household's benefit suspensions, newest first. */
+    public List<Suspension> suspensionsOf(long householdId) {
+        return jdbc.query("select * from benefit_suspension where household_id = ? order by suspended_at desc, id desc",
+                (rs, i) -> new Suspension(rs.getLong("id"), rs.getLong("household_id"), rs.getLong("case_id"),
+                        rs.getObject("suspended_from", LocalDate.class), rs.getString("reason"),
+                        rs.getTimestamp("suspended_at").toInstant(),
+                        rs.getTimestamp("lifted_at") == null ? null : rs.getTimestamp("lifted_at").toInstant(), rs.getString("outcome")),
+                householdId);
+    }
+
+    long suspend(long householdId, long caseId, LocalDate from, String reason) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            PreparedStatement ps = c.prepareStatement("insert into benefit_suspension (household_id, case_id, suspended_from, reason, "
+                    + "suspended_at) values (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+            ps.setLong(1, householdId);
+            ps.setLong(2, caseId);
+            ps.setObject(3, from);
+            ps.setString(4, reason);
+            ps.setTimestamp(5, Timestamp.from(clock.instant()));
+            return ps;
+        }, key);
+        return Objects.requireNonNull(key.getKey()).longValue();
+    }
+
+    /** Ends the case's suspensions still in force; the outcome says whether the benefit resumes (CONTINUED) or ends (EXITED). */
+    int endSuspensions(long caseId, String outcome) {
+        return jdbc.update("update benefit_suspension set lifted_at = ?, outcome = ? where case_id = ? and lifted_at is null",
+                Timestamp.from(clock.instant()), outcome, caseId);
+    }
+
+    /** The re-survey's decision reasons the rescoring step handed on. */
+    static String reasons(Map<String, Object> inputs) {
+        Object r = inputs.get("reasons");
+        return r == null ? "" : String.valueOf(r);
+    }
+
+    static boolean receivesCashTransfer(DecisionView d) {
+        return d.programs().stream().anyMatch(p -> p.program().equals(Eligibility.CASH_TRANSFER) && p.eligible());
+    }
+
+    /**
+     * Step recertification.overdue: the grace period ran out before the re-survey. The Deadlines table
+     * says what follows: SUSPEND the benefit until the household is re-surveyed, or ESCALATE to a group.
+     */
+    @Component
+    static class Overdue implements CaseStep {
+        private final Recertifications recertifications;
+        private final Deadlines deadlines;
+        private final Cases cases;
+        private final Notifications notifications;
+
+        Overdue(Recertifications recertifications, Deadlines deadlines, Cases cases, Notifications notifications) {
+            this.recertifications = recertifications;
+            this.deadlines = deadlines;
+            this.cases = cases;
+            this.notifications = notifications;
+        }
+
+        @Override
+        public String name() {
+            return "recertification.overdue";
+        }
+
+        @Override
+        public Map<String, Object> run(Map<String, Object> inputs) {
+            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long householdId = cases.householdOf(caseId);
+            TaskDue due = deadlines.rule(GRACE);
+            if ("SUSPEND".equals(due.getOnExpiry())) {
+                LocalDate from = recertifications.today();
+                String reason = "not re-surveyed within " + due.getDays() + " days of falling due for recertification (Deadlines table: "
+                        + due.getRule() + ")";
+                long id = recertifications.suspend(householdId, caseId, from, reason);
+                cases.record(caseId, SYSTEM, "recertification.suspend", Map.of("suspension", id, "suspendedFrom", from.toString(),
+                        "days", due.getDays(), "rule", due.getRule()));
+                notifications.notify(householdId, caseId, "RECERTIFICATION_SUSPENDED", "Your household was not re-surveyed within "
+                        + due.getDays() + " days of falling due for recertification, so its cash transfer is suspended from " + from
+                        + ". Please visit your registration centre for the re-survey; the payments resume if the household is still eligible.");
+                log.info("case {}: benefit of household {} suspended from {}", caseId, householdId, from);
+            } else if ("ESCALATE".equals(due.getOnExpiry())) {
+                cases.record(caseId, SYSTEM, "case.escalate", Map.of("reason", "the household was not re-surveyed within the grace period",
+                        "escalateTo", String.valueOf(due.getEscalateTo())));
+            } else {
+                cases.record(caseId, SYSTEM, "recertification.overdue", Map.of("onExpiry", String.valueOf(due.getOnExpiry())));
+            }
+            return Map.of();
+        }
+    }
+
+    /** Step recertification.rescore: the operator's survey is checked and its decision recorded; the process continues or exits on it. */
+    @Component
+    static class Rescore implements CaseStep {
+        private final Resurveys resurveys;
+        private final Cases cases;
+
+        Rescore(Resurveys resurveys, Cases cases) {
+            this.resurveys = resurveys;
+            this.cases = cases;
+        }
+
+        @Override
+        public String name() {
+            return "recertification.rescore";
+        }
+
+        @Override
+        public Map<String, Object> run(Map<String, Object> inputs) {
+            long caseId = ((Number) inputs.get("caseId")).longValue();
+            Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.RECERTIFICATION);
+            cases.record(caseId, SYSTEM, "recertification.rescore", r.details());
+            return Map.of("eligible", r.eligible(), "reasons", r.reasons());
+        }
+    }
+
+    /** Step recertification.continue: still eligible; a suspension is lifted and the household told. */
+    @Component
+    static class Continue implements CaseStep {
+        private final Recertifications recertifications;
+        private final Cases cases;
+        private final Notifications notifications;
+
+        Continue(Recertifications recertifications, Cases cases, Notifications notifications) {
+            this.recertifications = recertifications;
+            this.cases = cases;
+            this.notifications = notifications;
+        }
+
+        @Override
+        public String name() {
+            return "recertification.continue";
+        }
+
+        @Override
+        public Map<String, Object> run(Map<String, Object> inputs) {
+            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long householdId = cases.householdOf(caseId);
+            int lifted = recertifications.endSuspensions(caseId, CONTINUED);
+            if (lifted > 0) {
+                cases.record(caseId, SYSTEM, "recertification.lift", Map.of("suspensions", lifted));
+            }
+            notifications.notify(householdId, caseId, "RECERTIFIED", "Your household was re-surveyed and remains eligible for the cash transfer"
+                    + (lifted > 0 ? "; the suspension of its payments is lifted. " : ". ") + reasons(inputs));
+            cases.close(caseId, CONTINUED, lifted > 0 ? "re-surveyed after the grace period; suspension lifted" : "re-surveyed", SYSTEM);
+            return Map.of();
+        }
+    }
+
+    /** Step recertification.exit: no longer eligible; the household leaves the programme and is told why. */
+    @Component
+    static class Exit implements CaseStep {
+        private final Recertifications recertifications;
+        private final Cases cases;
+        private final Notifications notifications;
+
+        Exit(Recertifications recertifications, Cases cases, Notifications notifications) {
+            this.recertifications = recertifications;
+            this.cases = cases;
+            this.notifications = notifications;
+        }
+
+        @Override
+        public String name() {
+            return "recertification.exit";
+        }
+
+        @Override
+        public Map<String, Object> run(Map<String, Object> inputs) {
+            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long householdId = cases.householdOf(caseId);
+            recertifications.endSuspensions(caseId, EXITED);
+            notifications.notify(householdId, caseId, "RECERTIFICATION_EXIT",
+                    "Your household was re-surveyed and is no longer eligible for the cash transfer; its payments end. " + reasons(inputs));
+            cases.close(caseId, EXITED, "re-surveyed: no longer eligible", SYSTEM);
+            return Map.of();
+        }
+    }
+}

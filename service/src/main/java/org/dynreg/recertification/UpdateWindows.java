@@ -1,0 +1,54 @@
+package org.dynreg.recertification;
+
+import org.dynreg.workflow.WorkflowPolicy;
+import org.dynreg.workflow.facts.UpdateRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * When a household may be updated again: the Update windows table's months after its last survey,
+ * counted in the registry's calendar. A survey's date is the local date its interview started, so
+ * "today" is the local date in the registry's zone, not the server's UTC date.
+ */
+@Component
+class UpdateWindows {
+    private final WorkflowPolicy policy;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    UpdateWindows(WorkflowPolicy policy, Clock clock, @Value("${dynreg.recertification.zone:Asia/Karachi}") ZoneId zone) {
+        this.policy = policy;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    UpdateRequest ask(String updateType, boolean beneficiary) {
+        return policy.ask(new UpdateRequest(updateType, beneficiary)).answer();
+    }
+
+    /** The first day a household last surveyed on {@code lastSurvey} may be updated. */
+    static LocalDate possibleFrom(LocalDate lastSurvey, int months) {
+        return lastSurvey.plusMonths(months);
+    }
+
+    /**
+     * The latest last-survey date that is due on {@code asOf}, so that a sweep can select "last survey on
+     * or before" with an index. Consistent with {@link #possibleFrom}: adding months clamps to the end of
+     * a shorter month (31 August + 6 months is 28 February), so up to three later days fall due too.
+     */
+    static LocalDate lastSurveyDue(LocalDate asOf, int months) {
+        LocalDate last = asOf.minusMonths(months);
+        while (!possibleFrom(last.plusDays(1), months).isAfter(asOf)) {
+            last = last.plusDays(1);
+        }
+        return last;
+    }
+}
