@@ -1,3 +1,4 @@
+@workflow
 Feature: Appeal against the cut-off
   A household that does not receive the cash transfer may appeal within 90 days of its decision
   when a ground of the Appeals table applies: a score at most 5 points above the cut-off, a member

@@ -10,6 +10,6 @@ import org.springframework.test.context.ActiveProfiles;
 @CucumberContextConfiguration
 @SpringBootTest(classes = DynregApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({HouseholdUnderSurvey.class, PolicyUnderReview.class, ServiceClient.class})
+@Import({HouseholdUnderSurvey.class, PolicyUnderReview.class, ServiceClient.class, WorkflowScenario.class})
 public class CucumberSpringConfiguration {
 }

@@ -39,6 +39,12 @@ class ServiceClient {
         return rest.exchange(path, HttpMethod.POST, signed(user, body, h), JsonNode.class);
     }
 
+    ResponseEntity<JsonNode> put(String user, String path, Object body) {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange(path, HttpMethod.PUT, signed(user, body, h), JsonNode.class);
+    }
+
     /** Uploads one file as a policy officer's browser would: multipart, with the file's own name and a comment. */
     ResponseEntity<JsonNode> upload(String user, String path, String fileName, byte[] content, String comment) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();

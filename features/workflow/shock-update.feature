@@ -1,0 +1,53 @@
+@workflow
+Feature: Shock update
+  When a flood, an earthquake or a drought strikes, a policy officer declares the shock over the
+  districts or tehsils it struck. Every household registered there is ordered a re-survey, the
+  poorest first, as the Shock response table sets the priorities. A data-entry operator re-surveys
+  each household; the new survey is scored, and a household then poor enough is named for emergency
+  assistance. A household the operator cannot find is recorded as not reached. Each household is told.
+
+  Scenario: the households of a flooded district are re-surveyed poorest first and the poor are assisted
+    Given the service is running
+    And these households are registered in the district "Floodabad F52" of Punjab:
+      | household  | like reference household        |
+      | the Ahmeds | cutoff-33-standard-not-eligible |
+      | the Bibis  | exclusion-international-travel  |
+      | the Khans  | exclusion-phone-bill-above-1000 |
+    When policy officer "officer" declares a flood from "2025-01-15" to "2025-02-10" over the district "Floodabad F52" of Punjab
+    Then re-surveys are ordered, in this order:
+      | household  | priority |
+      | the Bibis  | 1        |
+      | the Khans  | 1        |
+      | the Ahmeds | 2        |
+    When the data-entry operator re-surveys "the Ahmeds", who sold their television
+    And the data-entry operator re-surveys "the Bibis", whose answers are unchanged
+    And the data-entry operator reports "the Khans" not found, because "the house is under water"
+    Then the shock's cases are closed as:
+      | household  | outcome     |
+      | the Bibis  | ASSISTANCE  |
+      | the Khans  | NOT_REACHED |
+      | the Ahmeds | ASSISTANCE  |
+    And emergency assistance of PKR 25000 goes to "the Bibis" and "the Ahmeds"
+    And "the Bibis" are told "PKR 25,000"
+    And "the Khans" are told of the shock update with "SHOCK_NOT_REACHED"
+    And no re-survey of the shock is left to do
+
+  Scenario: a re-survey is completed only with a new survey of its own household
+    Given the service is running
+    And these households are registered in the district "Floodabad F53" of Punjab:
+      | household  | like reference household        |
+      | the Ahmeds | cutoff-33-standard-not-eligible |
+      | the Bibis  | exclusion-international-travel  |
+    When policy officer "officer" declares a flood from "2025-01-15" to "2025-02-10" over the district "Floodabad F53" of Punjab
+    Then completing the re-survey of "the Bibis" is refused with "is not a survey of household", given the re-survey of "the Ahmeds"
+    And completing the re-survey of "the Bibis" is refused with "MISSED_OUT", given the survey they were registered with
+    And the re-survey of "the Bibis" is still to do and nothing is rescored
+
+  Scenario: only a policy officer declares a shock, and only over some area
+    Given the service is running
+    And these households are registered in the district "Floodabad F54" of Punjab:
+      | household  | like reference household        |
+      | the Ahmeds | cutoff-33-standard-not-eligible |
+    Then caseworker "caseworker" may not declare a flood over the district "Floodabad F54" of Punjab
+    And a flood declared by "officer" over no area is refused on "areas"
+    And no case is opened for "the Ahmeds"
