@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The kinds of roster change, as the Roster changes table names them, with the values each takes. */
-public enum ChangeKind {
+enum ChangeKind {
     ADD_MEMBER("a member added", false, List.of("cause")),
     REMOVE_MEMBER("a member removed", true, List.of("cause")),
     CHANGE_HEAD("a new head of household", true, List.of("relations")),
@@ -28,17 +28,17 @@ public enum ChangeKind {
     }
 
     /** How the household is told what changed. */
-    public String words() {
+    String words() {
         return words;
     }
 
     /** Whether the change names an existing member by their line in the roster. */
-    public boolean namesMember() {
+    boolean namesMember() {
         return namesMember;
     }
 
     /** The keys of {@code values} this kind takes. */
-    public List<String> valueNames() {
+    List<String> valueNames() {
         return valueNames;
     }
 
