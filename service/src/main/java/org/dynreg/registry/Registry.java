@@ -1,6 +1,8 @@
 package org.dynreg.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import java.util.Optional;
 @Service
 public class Registry {
     private static final Logger log = LoggerFactory.getLogger(Registry.class);
+    private static final JsonMapper PAYLOAD = JsonMapper.builder().build();
 
     private final Households households;
     private final Surveys surveys;
@@ -96,6 +99,35 @@ public class Registry {
             }
         }
         return problems;
+    }
+
+    /**
+     * Every problem for which {@link #submit} would refuse the survey, found without storing anything
+     * and without throwing, so a caller inside a larger transaction can decide what to do about them.
+     */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> check(JsonNode raw) {
+        List<FieldProblem> problems = validator.validate(raw);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Survey survey = validator.bind(raw);
+        if (survey.updateType() != UpdateType.MISSED_OUT && !households.existsById(survey.householdId())) {
+            return List.of(new FieldProblem("householdId", "no household is registered with id " + survey.householdId()));
+        }
+        return idsHeldElsewhere(survey, survey.updateType() == UpdateType.MISSED_OUT ? null : survey.householdId());
+    }
+
+    /** A stored survey's payload exactly as it was received. */
+    @Transactional(readOnly = true)
+    public Optional<JsonNode> payloadOf(long surveyId) {
+        return surveys.findById(surveyId).map(s -> {
+            try {
+                return PAYLOAD.readTree(s.payload());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored survey " + surveyId + " is not readable JSON", e);
+            }
+        });
     }
 
     @Transactional(readOnly = true)
