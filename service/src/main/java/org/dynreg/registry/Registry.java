@@ -69,6 +69,7 @@ public class Registry {
      * when it would be stored. A workflow checks first because a refusal inside its transaction would undo
      * the whole step, the case's history of the refusal included.
      */
+    @Transactional(readOnly = true)
     public List<FieldProblem> check(JsonNode raw) {
         List<FieldProblem> problems = validator.validate(raw);
         if (!problems.isEmpty()) {
@@ -99,23 +100,6 @@ public class Registry {
             }
         }
         return problems;
-    }
-
-    /**
-     * Every problem for which {@link #submit} would refuse the survey, found without storing anything
-     * and without throwing, so a caller inside a larger transaction can decide what to do about them.
-     */
-    @Transactional(readOnly = true)
-    public List<FieldProblem> check(JsonNode raw) {
-        List<FieldProblem> problems = validator.validate(raw);
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        Survey survey = validator.bind(raw);
-        if (survey.updateType() != UpdateType.MISSED_OUT && !households.existsById(survey.householdId())) {
-            return List.of(new FieldProblem("householdId", "no household is registered with id " + survey.householdId()));
-        }
-        return idsHeldElsewhere(survey, survey.updateType() == UpdateType.MISSED_OUT ? null : survey.householdId());
     }
 
     /** A stored survey's payload exactly as it was received. */
