@@ -1,6 +1,8 @@
 package org.dynreg.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import java.util.Optional;
 @Service
 public class Registry {
     private static final Logger log = LoggerFactory.getLogger(Registry.class);
+    private static final JsonMapper PAYLOAD = JsonMapper.builder().build();
 
     private final Households households;
     private final Surveys surveys;
@@ -66,6 +69,7 @@ public class Registry {
      * when it would be stored. A workflow checks first because a refusal inside its transaction would undo
      * the whole step, the case's history of the refusal included.
      */
+    @Transactional(readOnly = true)
     public List<FieldProblem> check(JsonNode raw) {
         List<FieldProblem> problems = validator.validate(raw);
         if (!problems.isEmpty()) {
@@ -96,6 +100,18 @@ public class Registry {
             }
         }
         return problems;
+    }
+
+    /** A stored survey's payload exactly as it was received. */
+    @Transactional(readOnly = true)
+    public Optional<JsonNode> payloadOf(long surveyId) {
+        return surveys.findById(surveyId).map(s -> {
+            try {
+                return PAYLOAD.readTree(s.payload());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored survey " + surveyId + " is not readable JSON", e);
+            }
+        });
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,15 @@
+package org.dynreg.roster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * A requested roster change as the API shows it, for whoever verifies or approves it. The new
+ * member's answers, a mobile number, an address, the reason and the evidence are personal data:
+ * shown only to the roles that may see it, {@code [redacted]} for others.
+ */
+public record RosterChangeView(long caseId, long householdId, String kind, Integer memberLine, JsonNode member, JsonNode values,
+                               String reason, String evidence, String requestedBy, Instant requestedAt, String changeSha256,
+                               boolean personalDataShown) {
+}
