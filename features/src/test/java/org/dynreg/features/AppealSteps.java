@@ -41,12 +41,4 @@ public class AppealSteps {
         assertThat(check.get("admissible").asBoolean()).isTrue();
         assertThat(check.get("grounds").toString()).contains(ground);
     }
-
-    @Then("{string} is refused completing {string} with {string}, because a different person must")
-    public void refusedOwnReview(String user, String task, String outcome) {
-        ResponseEntity<JsonNode> r = scenario.complete(user, scenario.taskId(user, task), outcome, null, null);
-        assertThat(r.getStatusCode().value()).isEqualTo(403);
-        assertThat(r.getBody().get("detail").asText()).contains("different person");
-        assertThat(scenario.caseView().get("state").asText()).isEqualTo("OPEN");
-    }
 }

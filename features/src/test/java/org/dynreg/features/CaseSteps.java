@@ -69,6 +69,14 @@ public class CaseSteps {
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
     }
 
+    @Then("{string} is refused completing {string} with {string}, because a different person must")
+    public void refusedAsTheSamePerson(String user, String task, String outcome) {
+        ResponseEntity<JsonNode> r = scenario.complete(user, scenario.taskId(user, task), outcome, null, null);
+        assertThat(r.getStatusCode().value()).isEqualTo(403);
+        assertThat(r.getBody().get("detail").asText()).contains("different person");
+        assertThat(scenario.caseView().get("state").asText()).isEqualTo("OPEN");
+    }
+
     @Then("the case is closed with the outcome {string}")
     public void closed(String outcome) {
         JsonNode c = scenario.caseView();

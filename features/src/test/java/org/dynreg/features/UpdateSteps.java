@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class UpdateSteps {
     private static final int CYCLIC_MONTHS = 24;
 
-    record Household(long id, long surveyId, String reference, String prefix, LocalDate lastSurveyedOn) {}
+    record Household(long id, String reference, String prefix, LocalDate lastSurveyedOn) {}
 
     private final WorkflowScenario scenario;
     private final Map<String, Household> households = new HashMap<>();
@@ -210,7 +210,7 @@ public class UpdateSteps {
     private Household register(String reference, LocalDate day) {
         String prefix = WorkflowScenario.nextPrefix();
         JsonNode r = scenario.client().submitSurvey(WorkflowScenario.referenceOn(reference, prefix, day));
-        return new Household(r.get("householdId").asLong(), r.get("surveyId").asLong(), reference, prefix, day);
+        return new Household(r.get("householdId").asLong(), reference, prefix, day);
     }
 
     /**
