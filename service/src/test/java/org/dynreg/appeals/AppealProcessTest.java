@@ -142,10 +142,10 @@ class AppealProcessTest {
     @Test
     void aCaseworkerAndASupervisorTakeAnAppealThroughTheShell() {
         start();
-        long household = register("cutoff-37-disabled-member-eligible", "90");
+        long household = register("cutoff-37-disabled-member-eligible", "79");
         // eligible at 37 with a disabled member: a beneficiary cannot appeal
         assertThat(shell("caseworker", "appeal", "lodge", "--household", String.valueOf(household))).isEqualTo(2);
-        long other = register("cutoff-33-standard-not-eligible", "89");
+        long other = register("cutoff-33-standard-not-eligible", "78");
 
         assertThat(shell("caseworker", "appeal", "lodge", "--household", String.valueOf(other), "--evidence", "job lost")).isZero();
         long caseId = get("caseworker", "/api/households/" + other + "/cases").getBody().get(0).get("id").asLong();
