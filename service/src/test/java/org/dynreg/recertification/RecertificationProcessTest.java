@@ -61,6 +61,9 @@ class RecertificationProcessTest {
                 + RunningService.today().plusDays(1), Map.of());
         assertThat(ahead.getStatusCode().value()).as("never ahead of the calendar").isEqualTo(422);
         assertThat(ahead.getBody().get("detail").asText()).contains("after today");
+        ResponseEntity<JsonNode> malformed = service.post("supervisor", "/api/sweeps/recertification?asOf=1.1.2025", Map.of());
+        assertThat(malformed.getStatusCode().value()).isEqualTo(422);
+        assertThat(malformed.getBody().get("detail").asText()).contains("asOf", "2026-11-25");
 
         ResponseEntity<JsonNode> first = service.post("supervisor", "/api/sweeps/recertification?asOf=" + asOf, Map.of());
 

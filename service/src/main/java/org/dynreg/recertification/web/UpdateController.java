@@ -6,7 +6,6 @@ import org.dynreg.recertification.CyclicUpdates;
 import org.dynreg.recertification.Recertifications;
 import org.dynreg.workflow.CaseView;
 import org.dynreg.workflow.Cases;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Requesting a cyclic update, running the recertification sweep, and a household's benefit suspensions. */
@@ -50,9 +50,17 @@ class UpdateController {
     @Operation(summary = "Run the recertification sweep now: open a case for every beneficiary due by asOf (default today; not after today)")
     @PostMapping("/api/sweeps/recertification")
     @PreAuthorize("hasRole('SUPERVISOR')")
-    Recertifications.SweepResult sweep(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                       Authentication auth) {
-        return recertifications.sweep(asOf == null ? recertifications.today() : asOf, auth.getName());
+    Recertifications.SweepResult sweep(@RequestParam(required = false) String asOf, Authentication auth) {
+        return recertifications.sweep(asOf == null ? recertifications.today() : date(asOf), auth.getName());
+    }
+
+    /** Read here rather than bound by the framework, so that a malformed day is refused with the form it must take. */
+    private static LocalDate date(String asOf) {
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("asOf", "must be a day written like 2026-11-25");
+        }
     }
 
     @Operation(summary = "The household's benefit suspensions (recertification not done within the grace period), newest first")
