@@ -1,7 +1,9 @@
 package org.dynreg.roster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.registry.HouseholdView;
@@ -35,6 +37,7 @@ record RequestedChange(ChangeKind kind, Integer memberLine, String memberNationa
     static final List<String> REMOVE_CAUSES = List.of("DEATH", "MARRIAGE_OUT");
     private static final int MAX_REASON = 500;
     private static final int MAX_EVIDENCE = 200;
+    private static final JsonMapper TREE = JsonMapper.builder().build();
 
     /** The request checked field by field; the first problem is refused with 422 naming its field. */
     static RequestedChange of(RosterRequest r, ChangeKind kind, HouseholdView household) {
@@ -53,17 +56,18 @@ record RequestedChange(ChangeKind kind, Integer memberLine, String memberNationa
         } else if (r.memberLine() != null) {
             throw new InvalidRequestException("memberLine", "is not used by a " + kind + " change; leave it out");
         }
+        JsonNode given = tree(r.member());
         if (kind == ChangeKind.ADD_MEMBER) {
-            if (r.member() == null || !r.member().isObject()) {
+            if (!given.isObject()) {
                 throw new InvalidRequestException("member", "is required for ADD_MEMBER: an object with the new member's answers, as a survey's members have them");
             }
-            if (Relation.HEAD.name().equals(r.member().path("relation").asText())) {
+            if (Relation.HEAD.name().equals(given.path("relation").asText())) {
                 throw new InvalidRequestException("member.relation", "a new member cannot be the head: add the member, then change the head");
             }
-        } else if (r.member() != null && !r.member().isNull()) {
+        } else if (!given.isNull()) {
             throw new InvalidRequestException("member", "is only for ADD_MEMBER; a " + kind + " change names the member by memberLine");
         }
-        ObjectNode values = values(r.values(), kind);
+        ObjectNode values = values(tree(r.values()), kind);
         Map<String, String> relations = new LinkedHashMap<>();
         switch (kind) {
             case ADD_MEMBER -> oneOf(values, "cause", ADD_CAUSES);
@@ -113,19 +117,23 @@ record RequestedChange(ChangeKind kind, Integer memberLine, String memberNationa
         required(r.reason(), "reason", MAX_REASON, "why the roster changes, e.g. the certificate that records it");
         required(r.evidence(), "evidence", MAX_EVIDENCE, "where the proof of the change is kept");
         String concerned = switch (kind) {
-            case ADD_MEMBER -> newMemberId(r.member());
+            case ADD_MEMBER -> newMemberId(given);
             case CONTACT, ADDRESS -> head.nationalId();
             default -> named.nationalId();
         };
-        ObjectNode member = kind == ChangeKind.ADD_MEMBER ? r.member().deepCopy() : null;
+        ObjectNode member = kind == ChangeKind.ADD_MEMBER ? (ObjectNode) given : null;
         if (member != null && SurveyValidator.isNationalId(member.path("nationalId").asText(null))) {
             member.put("nationalId", concerned);
         }
         return new RequestedChange(kind, r.memberLine(), concerned, member, values, relations);
     }
 
+    private static JsonNode tree(Object sent) {
+        return sent == null ? NullNode.getInstance() : TREE.valueToTree(sent);
+    }
+
     private static ObjectNode values(JsonNode given, ChangeKind kind) {
-        if (given == null || !given.isObject()) {
+        if (!given.isObject()) {
             throw new InvalidRequestException("values", "is required for a " + kind + " change: an object with " + String.join(", ", kind.valueNames()));
         }
         Iterator<String> names = given.fieldNames();

@@ -1,7 +1,5 @@
 package org.dynreg.roster;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 
 /**
@@ -9,7 +7,7 @@ import java.time.Instant;
  * member's answers, a mobile number, an address, the reason and the evidence are personal data:
  * shown only to the roles that may see it, {@code [redacted]} for others.
  */
-public record RosterChangeView(long caseId, long householdId, String kind, Integer memberLine, JsonNode member, JsonNode values,
+public record RosterChangeView(long caseId, long householdId, String kind, Integer memberLine, Object member, Object values,
                                String reason, String evidence, String requestedBy, Instant requestedAt, String changeSha256,
                                boolean personalDataShown) {
 }
