@@ -69,7 +69,7 @@ class ShockRecords {
 
     List<Declaration.Area> areas(long shockId) {
         return jdbc.query("select province, district, tehsil from shock_area where shock_id = ? order by province, district, tehsil",
-                (rs, i) -> new Declaration.Area(rs.getString(1), rs.getString(2), rs.getString(3)), shockId);
+                (rs, i) -> new Declaration.Area(rs.getString(1), rs.getString(2), rs.getString(3).isEmpty() ? null : rs.getString(3)), shockId);
     }
 
     /** Every household living in one of the areas (a district, or a tehsil of it), with the score of its latest decision. */

@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.DynregApplication;
 import org.dynreg.eligibility.ReferenceHouseholds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.test.context.ActiveProfiles;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,30 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the Shock response table's order, re-surveys rescored into emergency assistance or none, a household
  * not reached, and the wrong moves refused with nothing changed.
  */
+@SpringBootTest(classes = DynregApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
 class ShockUpdateProcessTest {
     static final String RESURVEY = "Re-survey after the shock";
 
-    static ConfigurableApplicationContext context;
-    static TestRestTemplate rest;
-    static JdbcTemplate jdbc;
-
-    /**
-     * A service of its own, like the other process tests, rather than the shared test context: its ids
-     * come from its own sequence blocks, so tests that take the newest row of the shared context by
-     * max(id) still find their own.
-     */
-    @BeforeAll
-    static void start() {
-        context = new SpringApplicationBuilder(DynregApplication.class).profiles("test").properties("server.port=0").run();
-        rest = new TestRestTemplate();
-        rest.setUriTemplateHandler(new DefaultUriBuilderFactory("http://localhost:" + context.getEnvironment().getProperty("local.server.port")));
-        jdbc = context.getBean(JdbcTemplate.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    @Autowired TestRestTemplate rest;
+    @Autowired JdbcTemplate jdbc;
 
     record Registered(long householdId, long surveyId, int score, ObjectNode survey) {}
 
@@ -172,6 +153,8 @@ class ShockUpdateProcessTest {
         assertThat(flood.get("skipped").toString())
                 .isEqualTo("[{\"householdId\":" + hill.householdId() + ",\"openCaseId\":" + hillCase + "}]");
         assertThat(flood.get("areas")).hasSize(2);
+        assertThat(flood.get("areas").get(0).get("tehsil").isNull()).as("the whole district").isTrue();
+        assertThat(flood.get("areas").get(1).get("tehsil").asText()).isEqualTo("hill");
         assertThat(flood.get("byPriority").toString()).isEqualTo("[{\"priority\":1,\"cases\":1}]");
 
         // The Deadlines table gives a re-survey 30 days (15 s on the test clock): then it escalates and stays open.

@@ -55,7 +55,7 @@ class ShockController {
 
     @Operation(summary = "My re-survey tasks and my group's, in priority order (optionally of one shock); take them with /api/tasks/{taskId}/claim")
     @GetMapping("/api/shocks/resurveys")
-    @PreAuthorize("hasAnyRole('DATA_ENTRY_OPERATOR','SUPERVISOR')")
+    @PreAuthorize("hasRole('DATA_ENTRY_OPERATOR')")
     List<ResurveyOrder> resurveys(@RequestParam(required = false) Long shock, Authentication auth) {
         return shocks.resurveyOrders(auth.getName(), groups(auth), shock);
     }
