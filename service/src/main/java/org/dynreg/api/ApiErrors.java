@@ -67,6 +67,12 @@ class ApiErrors {
                 e.getMessage() + "; nothing changed");
     }
 
+    @ExceptionHandler(org.kie.kogito.process.ProcessInstanceOptimisticLockingException.class)
+    ProblemDetail caseChangedMeanwhile(org.kie.kogito.process.ProcessInstanceOptimisticLockingException e) {
+        return problem(HttpStatus.CONFLICT, "case-changed", "The case changed at the same moment",
+                "another step of the case (for example an escalation falling due) was stored at the same moment; nothing of this one was stored: try again");
+    }
+
     @ExceptionHandler(SecondOfficerRequiredException.class)
     ProblemDetail secondOfficer(SecondOfficerRequiredException e) {
         return problem(HttpStatus.FORBIDDEN, "second-officer-required", "A second policy officer is required",
