@@ -129,7 +129,7 @@ public class Appeals {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long caseId = CaseStep.caseId(inputs);
             long householdId = cases.householdOf(caseId);
             AppealRequest r = appeals.request(appeals.latestDecision(householdId));
             boolean admissible = !r.getGrounds().isEmpty();
@@ -163,7 +163,7 @@ public class Appeals {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long caseId = CaseStep.caseId(inputs);
             long householdId = cases.householdOf(caseId);
             String decision = String.valueOf(inputs.get("decision"));
             String comment = inputs.get("decisionComment") == null ? "" : String.valueOf(inputs.get("decisionComment"));

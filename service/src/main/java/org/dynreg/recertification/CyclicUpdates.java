@@ -111,7 +111,7 @@ public class CyclicUpdates {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long caseId = CaseStep.caseId(inputs);
             Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.CYCLIC_UPDATE);
             cases.record(caseId, Recertifications.SYSTEM, "cyclicUpdate.rescore", r.details());
             notifications.notify(r.householdId(), caseId, "CYCLIC_UPDATE_RESCORED",

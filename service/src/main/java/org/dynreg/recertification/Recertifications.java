@@ -212,7 +212,7 @@ public class Recertifications {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long caseId = CaseStep.caseId(inputs);
             long householdId = cases.householdOf(caseId);
             TaskDue due = deadlines.rule(GRACE);
             if ("SUSPEND".equals(due.getOnExpiry())) {
@@ -254,7 +254,7 @@ public class Recertifications {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long caseId = CaseStep.caseId(inputs);
             Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.RECERTIFICATION);
             cases.record(caseId, SYSTEM, "recertification.rescore", r.details());
             return Map.of("eligible", r.eligible(), "reasons", r.reasons());
@@ -281,7 +281,7 @@ public class Recertifications {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long caseId = CaseStep.caseId(inputs);
             long householdId = cases.householdOf(caseId);
             int lifted = recertifications.endSuspensions(caseId, CONTINUED);
             if (lifted > 0) {
@@ -314,7 +314,7 @@ public class Recertifications {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long caseId = CaseStep.caseId(inputs);
             long householdId = cases.householdOf(caseId);
             recertifications.endSuspensions(caseId, EXITED);
             notifications.notify(householdId, caseId, "RECERTIFICATION_EXIT",

@@ -42,9 +42,6 @@ final class RegistrationSteps {
     private RegistrationSteps() {
     }
 
-    static long caseId(Map<String, Object> inputs) {
-        return ((Number) inputs.get("caseId")).longValue();
-    }
 
     /**
      * The survey as JSON, or one problem at {@code $} when there is none or it is not JSON; the parser's
@@ -97,7 +94,7 @@ final class RegistrationSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = caseId(inputs);
+            long caseId = CaseStep.caseId(inputs);
             Object given = inputs.get("survey");
             String text = given == null ? null : String.valueOf(given);
             Registrations.TokenRow token = registrations.row(caseId);
@@ -164,7 +161,7 @@ final class RegistrationSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = caseId(inputs);
+            long caseId = CaseStep.caseId(inputs);
             List<FieldProblem> unreadable = new ArrayList<>();
             JsonNode raw = read(json, registrations.row(caseId).pendingSurvey(), unreadable);
             if (raw == null) {
@@ -213,7 +210,7 @@ final class RegistrationSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = caseId(inputs);
+            long caseId = CaseStep.caseId(inputs);
             Object comment = inputs.get("identityComment");
             registrations.forgetSurvey(caseId);
             cases.close(caseId, "REJECTED_IDENTITY", comment == null || String.valueOf(comment).isBlank()
@@ -240,7 +237,7 @@ final class RegistrationSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = caseId(inputs);
+            long caseId = CaseStep.caseId(inputs);
             registrations.forgetSurvey(caseId);
             cases.close(caseId, "LEFT_QUEUE", "the household left the registration centre before its survey was complete", SYSTEM);
             return Map.of();
@@ -273,7 +270,7 @@ final class RegistrationSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = caseId(inputs);
+            long caseId = CaseStep.caseId(inputs);
             List<FieldProblem> errors = new ArrayList<>();
             JsonNode raw = read(json, registrations.row(caseId).pendingSurvey(), errors);
             if (raw != null) {
@@ -321,7 +318,7 @@ final class RegistrationSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = caseId(inputs);
+            long caseId = CaseStep.caseId(inputs);
             long householdId = ((Number) inputs.get("householdId")).longValue();
             List<DecisionView> decisions = eligibility.decisionsOf(householdId);
             DecisionView d = decisions.get(decisions.size() - 1);

@@ -33,9 +33,6 @@ final class RosterSteps {
     private RosterSteps() {
     }
 
-    static long caseId(Map<String, Object> inputs) {
-        return ((Number) inputs.get("caseId")).longValue();
-    }
 
     static ChangeStore.Stored change(ChangeStore store, Map<String, Object> inputs) {
         long id = ((Number) inputs.get("changeId")).longValue();
@@ -73,7 +70,7 @@ final class RosterSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = caseId(inputs);
+            long caseId = CaseStep.caseId(inputs);
             ChangeStore.Stored s = change(store, inputs);
             RequestedChange c = s.change();
             JsonNode person = c.member();
@@ -123,7 +120,7 @@ final class RosterSteps {
             String decision = text(inputs, "approval");
             String by = text(inputs, "approvedBy");
             if (APPROVE.equals(decision) && by.equals(text(inputs, "verifiedBy"))) {
-                cases.record(caseId(inputs), RosterUpdates.SYSTEM, "roster.approval-set-aside", Map.of("approvedBy", by,
+                cases.record(CaseStep.caseId(inputs), RosterUpdates.SYSTEM, "roster.approval-set-aside", Map.of("approvedBy", by,
                         "reason", "the approver verified this change by hand; a different supervisor must approve it"));
                 return Map.of("approvalDecision", SET_ASIDE);
             }
@@ -162,7 +159,7 @@ final class RosterSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = caseId(inputs);
+            long caseId = CaseStep.caseId(inputs);
             ChangeStore.Stored s = change(store, inputs);
             boolean rescore = !Boolean.FALSE.equals(inputs.get("rescore"));
             long household = s.householdId();
@@ -245,7 +242,7 @@ final class RosterSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = caseId(inputs);
+            long caseId = CaseStep.caseId(inputs);
             ChangeStore.Stored s = change(store, inputs);
             boolean atApproval = REJECT.equals(text(inputs, "approval"));
             String stage = atApproval ? "approval" : "verification";

@@ -47,7 +47,7 @@ final class ShockSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = number(inputs.get("caseId"));
+            long caseId = CaseStep.caseId(inputs);
             ShockRecords.Order order = records.byCase(caseId);
             Object given = inputs.get("surveyId");
             if (given == null) {
@@ -99,7 +99,7 @@ final class ShockSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = number(inputs.get("caseId"));
+            long caseId = CaseStep.caseId(inputs);
             long surveyId = number(inputs.get("surveyId"));
             ShockRecords.Order order = records.byCase(caseId);
             DecisionView decision = eligibility.decisionsOf(order.householdId()).stream().filter(d -> d.surveyId() == surveyId)
@@ -156,7 +156,7 @@ final class ShockSteps {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = number(inputs.get("caseId"));
+            long caseId = CaseStep.caseId(inputs);
             String comment = inputs.get("resurveyComment") == null ? "" : String.valueOf(inputs.get("resurveyComment"));
             ShockRecords.Order order = records.byCase(caseId);
             ShockRecords.Shock shock = records.shock(order.shockId());

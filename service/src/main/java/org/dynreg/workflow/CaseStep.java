@@ -12,6 +12,11 @@ public interface CaseStep {
     /** The name the BPMN gives in the {@code Step} input, e.g. {@code appeal.admissibility}. */
     String name();
 
+    /** The case a step runs for: every step receives the process's {@code caseId} variable. */
+    static long caseId(Map<String, Object> inputs) {
+        return ((Number) inputs.get("caseId")).longValue();
+    }
+
     /** Runs in the transaction of the engine call that reached it; returns the outputs. */
     Map<String, Object> run(Map<String, Object> inputs);
 }

@@ -48,7 +48,7 @@ public class Deadlines {
 
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = ((Number) inputs.get("caseId")).longValue();
+            long caseId = CaseStep.caseId(inputs);
             cases.record(caseId, Tasks.ENGINE, "case.escalate", Map.of("reason", "a step of the case waited longer than the Deadlines table allows"));
             return Map.of();
         }
