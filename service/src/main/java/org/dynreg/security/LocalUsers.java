@@ -32,7 +32,8 @@ class LocalUsers implements ApplicationRunner {
             new LocalUser("caseworker2", "Second caseworker", "casework-punjab", List.of(Role.CASEWORKER)),
             new LocalUser("lead", "Team lead (caseworker and supervisor)", "casework-punjab", List.of(Role.CASEWORKER, Role.SUPERVISOR)),
             new LocalUser("auditor", "Auditor", "audit", List.of(Role.AUDITOR)),
-            new LocalUser("partner", "Partner agency", "partners", List.of(Role.PARTNER)));
+            new LocalUser("partner", "Partner agency", "partners", List.of(Role.PARTNER)),
+            new LocalUser("admin", "System administrator", "operations", List.of(Role.ADMINISTRATOR)));
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
