@@ -45,6 +45,9 @@ public class DynregApplication {
         if (args.length > 0 && args[0].equals("shell")) {
             System.exit(DynregShell.run(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("benchmark")) {
+            System.exit(org.dynreg.benchmark.Benchmark.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(DynregApplication.class, args);
     }
 

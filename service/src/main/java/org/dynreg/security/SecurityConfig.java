@@ -2,10 +2,13 @@ package org.dynreg.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,6 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * HTTP Basic over the registry's own user table, no sessions. Endpoints name their roles with
@@ -49,6 +54,14 @@ class SecurityConfig {
         users.setUsersByUsernameQuery("select username, password_hash, enabled from app_user where username = ?");
         users.setAuthoritiesByUsernameQuery("select username, concat('ROLE_', role) from app_user_role where username = ?");
         return users;
+    }
+
+    @Bean
+    AuthenticationProvider credentials(JdbcUserDetailsManager users, PasswordEncoder encoder, Clock clock,
+                                       @Value("${dynreg.security.credential-cache:PT1M}") Duration keep) {
+        DaoAuthenticationProvider slow = new DaoAuthenticationProvider(encoder);
+        slow.setUserDetailsService(users);
+        return new RecentCredentials(slow, keep, clock);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.dynreg.synthetic;
 
+import org.dynreg.database.IdBlocks;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -64,31 +66,7 @@ final class ChunkRows {
                 .text(h.unionCouncil()).text(h.address()).nul().nul().text(h.mobile()).text(submittedDb)
                 .text(h.surveyedOn().toString()).number(surveyId).number(0).endRow();
 
-        StringBuilder json = new StringBuilder(2400);
-        json.append("{\"updateType\":\"MISSED_OUT\",\"startedAt\":\"").append(started)
-                .append("\",\"submittedAt\":\"").append(submitted)
-                .append("\",\"operatorId\":\"").append(OPERATOR).append("\",\"siteId\":\"").append(site)
-                .append("\",\"location\":{\"province\":\"").append(h.province().name())
-                .append("\",\"district\":\"").append(h.district()).append("\",\"tehsil\":\"").append(h.tehsil())
-                .append("\",\"unionCouncil\":\"").append(h.unionCouncil()).append("\",\"address\":\"").append(h.address())
-                .append("\"},\"contact\":{\"mobile\":\"").append(h.mobile())
-                .append("\"},\"dwelling\":{\"rooms\":").append(h.rooms())
-                .append(",\"wallMaterial\":\"").append(h.wall().name()).append("\",\"roofMaterial\":\"").append(h.roof().name())
-                .append("\",\"drinkingWater\":\"").append(h.water().name()).append("\",\"toilet\":\"").append(h.toilet().name())
-                .append("\",\"electricity\":\"").append(h.electricity().name())
-                .append("\",\"cookingFuel\":\"").append(h.cookingFuel().name())
-                .append("\"},\"assets\":{\"refrigerator\":").append(h.refrigerator()).append(",\"freezer\":").append(h.freezer())
-                .append(",\"television\":").append(h.television()).append(",\"motorcycle\":").append(h.motorcycle())
-                .append(",\"car\":").append(h.car()).append(",\"otherVehicle\":").append(h.otherVehicle())
-                .append(",\"airConditioner\":").append(h.airConditioner()).append(",\"washingMachine\":").append(h.washingMachine())
-                .append(",\"agriculturalLandAcres\":").append(h.landAcres())
-                .append(",\"livestock\":{\"cattle\":").append(h.cattle()).append(",\"buffalo\":").append(h.buffalo())
-                .append(",\"goats\":").append(h.goats()).append(",\"sheep\":").append(h.sheep())
-                .append("}},\"profile\":{\"internationalTravel\":").append(h.internationalTravel())
-                .append(",\"monthlyPhoneBillPkr\":").append(h.monthlyPhoneBillPkr()).append("},\"members\":[");
-        List<SyntheticHousehold.Member> list = h.members();
-        for (int i = 0; i < list.size(); i++) {
-            SyntheticHousehold.Member m = list.get(i);
+        for (SyntheticHousehold.Member m : h.members()) {
             members.number(memberIds.next()).number(householdId).text(m.nationalId()).text(m.name())
                     .text(m.relation().name()).text(m.gender().name()).text(m.dateOfBirth().toString())
                     .text(m.maritalStatus().name()).text(m.disability().name()).bool(m.literate())
@@ -96,27 +74,13 @@ final class ChunkRows {
                     .text(m.occupation().name()).text(m.sector().name()).bool(m.elementaryOccupation())
                     .text(m.chronicDisease().name()).endRow();
             memberCount++;
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append("{\"nationalId\":\"").append(m.nationalId()).append("\",\"name\":\"").append(m.name())
-                    .append("\",\"relation\":\"").append(m.relation().name()).append("\",\"gender\":\"").append(m.gender().name())
-                    .append("\",\"dateOfBirth\":\"").append(m.dateOfBirth()).append("\",\"maritalStatus\":\"")
-                    .append(m.maritalStatus().name()).append("\",\"disability\":\"").append(m.disability().name())
-                    .append("\",\"literate\":").append(m.literate()).append(",\"educationLevel\":\"")
-                    .append(m.educationLevel().name()).append("\",\"inSchool\":").append(m.inSchool())
-                    .append(",\"employment\":\"").append(m.employment().name()).append("\",\"occupation\":\"")
-                    .append(m.occupation().name()).append("\",\"employmentSector\":\"").append(m.sector().name())
-                    .append("\",\"elementaryOccupation\":").append(m.elementaryOccupation())
-                    .append(",\"chronicDisease\":\"").append(m.chronicDisease().name()).append("\"}");
         }
-        json.append("]}");
 
         surveys.number(surveyId).number(householdId).text("MISSED_OUT").text(OPERATOR).text(site).text(startedDb)
                 .text(submittedDb).number(CENTRE_OFFSET.getTotalSeconds() / 60).text(submittedDb).text(receivedBy)
                 .text(h.province().name()).text(h.district()).text(h.tehsil()).text(h.unionCouncil()).text(h.address())
                 .nul().nul().text(h.mobile()).bool(h.internationalTravel()).number(h.monthlyPhoneBillPkr())
-                .text(json.toString()).endRow();
+                .text(SurveyJson.of(h, site, started, submitted)).endRow();
         dwellings.number(surveyId).number(h.rooms()).text(h.wall().name()).text(h.roof().name()).text(h.water().name())
                 .text(h.toilet().name()).text(h.electricity().name()).text(h.cookingFuel().name()).endRow();
         assets.number(surveyId).bool(h.refrigerator()).bool(h.freezer()).bool(h.television()).bool(h.motorcycle())

@@ -140,7 +140,7 @@ final class HouseholdDraw {
                 r.nextDouble() < 0.01 + 0.12 * wealth * wealth, r.nextDouble() < 0.03 + 0.4 * wealth,
                 r.nextDouble() < 0.2 ? 1 + r.nextInt(1 + (int) (wealth * 15)) : 0,
                 cattle, buffalo, goats, sheep,
-                r.nextDouble() < 0.005 + 0.03 * wealth, (int) (r.nextDouble() * (200 + 1500 * wealth)),
+                r.nextDouble() < 0.005 + 0.03 * wealth, (int) (r.nextDouble() * (150 + 950 * wealth * wealth)),
                 members);
     }
 

@@ -21,7 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One drawn household, as its registration survey would have described it. */
-record SyntheticHousehold(
+public record SyntheticHousehold(
         long index,
         Province province,
         String district,
@@ -54,7 +54,7 @@ record SyntheticHousehold(
         int monthlyPhoneBillPkr,
         List<Member> members) {
 
-    record Member(
+    public record Member(
             int line,
             String nationalId,
             String name,

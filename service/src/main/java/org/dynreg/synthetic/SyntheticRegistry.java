@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.dynreg.database.IdBlocks;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -95,7 +96,7 @@ public class SyntheticRegistry {
     }
 
     /** Household number {@code index} of the registry generated with {@code seed}, as it is written. */
-    SyntheticHousehold draw(long seed, long index) {
+    public SyntheticHousehold draw(long seed, long index) {
         return new HouseholdDraw(targets, seed, today()).draw(index);
     }
 

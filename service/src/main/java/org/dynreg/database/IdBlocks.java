@@ -1,4 +1,4 @@
-package org.dynreg.synthetic;
+package org.dynreg.database;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code v} owns the block {@code v - increment + 1 .. v}. The first value a fresh sequence returns is
  * left alone, as Hibernate treats it specially. So bulk rows and rows stored one by one never collide.
  */
-final class IdBlocks {
+public final class IdBlocks {
     private static final Set<String> SEQUENCES = Set.of("household_seq", "member_seq", "survey_seq", "decision_seq");
 
     private final List<long[]> blocks;
@@ -25,7 +25,7 @@ final class IdBlocks {
         this.nextInBlock = blocks.isEmpty() ? 0 : blocks.get(0)[0];
     }
 
-    static IdBlocks reserve(Connection c, String sequence, long count) throws SQLException {
+    public static IdBlocks reserve(Connection c, String sequence, long count) throws SQLException {
         if (!SEQUENCES.contains(sequence)) {
             throw new IllegalArgumentException("not a registry sequence: " + sequence);
         }
@@ -53,7 +53,7 @@ final class IdBlocks {
         }
     }
 
-    long next() {
+    public long next() {
         long[] current = blocks.get(block);
         if (nextInBlock > current[1]) {
             block++;
