@@ -157,6 +157,7 @@ public final class Benchmark {
             } catch (UnsupportedOperationException skip) { progress("no job yet"); }
 
             Latency latency = new Latency(port, synthetic, seed + 1, json);
+            latency.measure(4, Latency.WARM_UP_SECONDS);
             for (String clients : options.getOrDefault("clients", "8,32").split(",")) {
                 Latency.Result r = latency.measure(Integer.parseInt(clients.trim()), latencySeconds);
                 report.latency(r);

@@ -28,6 +28,9 @@ final class Latency {
                   double perSecond) {
     }
 
+    /** Requests before the measured ones, so that the first requests' class loading and compiling are not timed. */
+    static final long WARM_UP_SECONDS = 10;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI uri;
     private final SyntheticRegistry synthetic;

@@ -46,16 +46,17 @@ public final class EligibilityEvaluator {
         Map<String, List<Integer>> cutoffs = new java.util.TreeMap<>();
         Integer score = null;
 
-        KieSession session = policy.kieBase().newKieSession();
+        KieSession session = policy.newSession();
+        DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                String name = event.getMatch().getRule().getName();
+                RuleSource source = policy.sourceOf(name);
+                fired.add(new Evaluation.FiredRule(name, source == null ? null : source.toString()));
+            }
+        };
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    String name = event.getMatch().getRule().getName();
-                    RuleSource source = policy.sourceOf(name);
-                    fired.add(new Evaluation.FiredRule(name, source == null ? null : source.toString()));
-                }
-            });
+            session.addEventListener(listener);
             session.insert(facts.household());
             for (MemberFacts m : facts.members()) {
                 session.insert(m);
@@ -81,6 +82,7 @@ public final class EligibilityEvaluator {
                 }
             }
         } finally {
+            session.removeEventListener(listener);
             session.dispose();
         }
         checkScorecard(policy, points, score);
