@@ -69,10 +69,9 @@ class RegistryRows {
         Map<Long, List<HouseholdAnswers.Member>> members = new HashMap<>(rows.size() * 2);
         jdbc.query(String.format(MEMBERS, String.join(",", Collections.nCopies(rows.size(), "?"))), (RowCallbackHandler) rs ->
                 members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new HouseholdAnswers.Member(
-                        rs.getObject(2, LocalDate.class), Relation.valueOf(rs.getString(3)), Gender.valueOf(rs.getString(4)),
-                        MaritalStatus.valueOf(rs.getString(5)), Disability.valueOf(rs.getString(6)),
-                        EducationLevel.valueOf(rs.getString(7)), rs.getBoolean(8), EmploymentSector.valueOf(rs.getString(9)),
-                        rs.getBoolean(10))),
+                        rs.getObject(2, LocalDate.class), value(Relation.class, rs, 3), value(Gender.class, rs, 4),
+                        value(MaritalStatus.class, rs, 5), value(Disability.class, rs, 6), value(EducationLevel.class, rs, 7),
+                        rs.getBoolean(8), value(EmploymentSector.class, rs, 9), rs.getBoolean(10))),
                 rows.stream().map(r -> (Object) r.id).toArray());
         return members;
     }
@@ -91,9 +90,27 @@ class RegistryRows {
         }
         return new Row(id, survey, rs.getString("province"), rs.getString("district"), rs.getObject("last_surveyed_on", LocalDate.class),
                 (Boolean) rs.getObject("international_travel", Boolean.class), (Integer) rs.getObject("monthly_phone_bill_pkr", Integer.class),
-                DrinkingWater.valueOf(water), Toilet.valueOf(rs.getString("toilet")), rs.getBoolean("refrigerator"),
+                value(DrinkingWater.class, rs, "drinking_water"), value(Toilet.class, rs, "toilet"), rs.getBoolean("refrigerator"),
                 rs.getBoolean("freezer"), rs.getBoolean("television"), rs.getBoolean("motorcycle"), rs.getBoolean("car"),
                 rs.getBoolean("other_vehicle"), rs.getDouble("agricultural_land_acres"));
+    }
+
+    /** A stored answer as its enum; a value the registry does not know fails the run naming household and column. */
+    private static <E extends Enum<E>> E value(Class<E> type, ResultSet rs, int column) throws SQLException {
+        return value(type, rs.getString(column), rs.getLong(1), rs.getMetaData().getColumnLabel(column));
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, ResultSet rs, String column) throws SQLException {
+        return value(type, rs.getString(column), rs.getLong(1), column);
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String stored, long householdId, String column) {
+        try {
+            return Enum.valueOf(type, stored);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException("household " + householdId + ": the stored " + column + " '" + stored
+                    + "' is not a known value; correct the row and restart the run", e);
+        }
     }
 
     private record Row(long id, long survey, String province, String district, LocalDate lastSurveyedOn, Boolean internationalTravel,
