@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
  * steps whose reader, processor and writer are built per partition (step scope) from what the run pinned at its
  * first start: the scope and policy version (rescoring), the due day and window (sweep).
  */
+// Step-scoped beans are declared as their classes, not as reader or writer interfaces, so that Spring Batch can
+// look at them for listener annotations; they are proxied by subclassing, so those classes are not final.
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatchSettings.class)
 class BatchConfiguration {
@@ -77,7 +79,7 @@ class BatchConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<RegistryHousehold> registryReader(RegistryRows rows, BatchSettings settings, Throttles throttles,
+    KeysetReader<RegistryHousehold> registryReader(RegistryRows rows, BatchSettings settings, Throttles throttles,
                                                        @Value("#{stepExecution}") StepExecution step) {
         RescoringScope scope = RescoringScope.of(step.getJobParameters());
         District district = District.of(step.getExecutionContext());
@@ -88,7 +90,7 @@ class BatchConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<RegistryHousehold, Eligibility.Decided> rescoring(Eligibility eligibility, Policies policies,
+    RescoringProcessor rescoring(Eligibility eligibility, Policies policies,
                                                                     @Value("#{jobParameters['" + Jobs.POLICY_VERSION + "']}") Long version,
                                                                     @Value("#{jobParameters['" + Jobs.POLICY_SHA256 + "']}") String sha256) {
         CompiledPolicy policy = policies.version(version.intValue());
@@ -101,7 +103,7 @@ class BatchConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<Eligibility.Decided> decisionWriter(Eligibility eligibility, Clock clock,
+    DecisionWriter decisionWriter(Eligibility eligibility, Clock clock,
                                                    @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long jobInstance) {
         return new DecisionWriter(eligibility, clock, jobInstance);
     }
@@ -146,7 +148,7 @@ class BatchConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<Long> dueReader(List<DueUpdates> updates, BatchSettings settings, Throttles throttles,
+    KeysetReader<Long> dueReader(List<DueUpdates> updates, BatchSettings settings, Throttles throttles,
                                      @Value("#{stepExecution}") StepExecution step) {
         UpdateDue due = PinnedDue.of(step.getExecutionContext());
         DueUpdates type = byType(updates).get(due.updateType());
@@ -157,7 +159,7 @@ class BatchConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<Long> dueWriter(List<DueUpdates> updates, @Value("#{stepExecution}") StepExecution step,
+    DueHouseholdWriter dueWriter(List<DueUpdates> updates, @Value("#{stepExecution}") StepExecution step,
                                @Value("#{jobParameters['" + Jobs.REQUESTED_BY + "']}") String actor) {
         UpdateDue due = PinnedDue.of(step.getExecutionContext());
         return new DueHouseholdWriter(byType(updates).get(due.updateType()), due, actor, step);

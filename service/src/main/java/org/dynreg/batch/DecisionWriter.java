@@ -11,7 +11,7 @@ import java.time.Clock;
  * progress: the decisions and the progress commit together or not at all. All decisions of a chunk carry the
  * time of the chunk and name the run.
  */
-final class DecisionWriter implements ItemWriter<Eligibility.Decided> {
+class DecisionWriter implements ItemWriter<Eligibility.Decided> {
     private final Eligibility eligibility;
     private final Clock clock;
     private final long jobInstance;

@@ -16,7 +16,7 @@ import org.springframework.batch.item.ItemWriter;
  * restart does nothing twice; it only counts those households as done meanwhile. The counts go into the
  * partition's progress.
  */
-final class DueHouseholdWriter implements ItemWriter<Long> {
+class DueHouseholdWriter implements ItemWriter<Long> {
     static final String ACTED = "acted";
     static final String MEANWHILE = "meanwhile";
     static final String FAILED = "failed";

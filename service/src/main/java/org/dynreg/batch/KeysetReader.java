@@ -14,7 +14,7 @@ import java.util.function.ToLongFunction;
  * The id of the last household handed out is the partition's progress: Spring Batch stores it with each chunk's
  * commit, and a restart goes on after it, so nothing committed is read again and nothing uncommitted is lost.
  */
-final class KeysetReader<T> implements ItemStreamReader<T> {
+class KeysetReader<T> implements ItemStreamReader<T> {
     static final String LAST_ID = "lastHouseholdId";
 
     /** A page: up to {@code limit} items with ids above {@code afterId}, in id order. */

@@ -11,7 +11,7 @@ import org.springframework.batch.item.ItemProcessor;
  * Decides one household again from its facts as the registry holds them now, under the run's pinned policy
  * version, and renders the decision as {@link Eligibility#decide} would store it. Pure: nothing is stored here.
  */
-final class RescoringProcessor implements ItemProcessor<RegistryHousehold, Eligibility.Decided> {
+class RescoringProcessor implements ItemProcessor<RegistryHousehold, Eligibility.Decided> {
     private final Eligibility eligibility;
     private final CompiledPolicy policy;
 
