@@ -73,6 +73,11 @@ class ApiErrors {
                 "another step of the case (for example an escalation falling due) was stored at the same moment; nothing of this one was stored: try again");
     }
 
+    @ExceptionHandler(org.dynreg.batch.JobConflictException.class)
+    ProblemDetail jobConflict(org.dynreg.batch.JobConflictException e) {
+        return problem(HttpStatus.CONFLICT, "job-conflict", "Not possible in the job's present state", e.getMessage() + "; nothing changed");
+    }
+
     @ExceptionHandler(SecondOfficerRequiredException.class)
     ProblemDetail secondOfficer(SecondOfficerRequiredException e) {
         return problem(HttpStatus.FORBIDDEN, "second-officer-required", "A second policy officer is required",

@@ -53,13 +53,14 @@ class AuditorCommands {
         JsonNode run = service.postJson("/api/replays", body.toString());
         long id = run.get("id").asLong();
         long started = System.nanoTime();
+        ProgressBar bar = new ProgressBar(out, "decisions/s");
         while ("RUNNING".equals(run.get("state").asText())) {
-            progress(run, started);
+            progress(bar, run, started);
             sleep();
             run = service.get("/api/replays/" + id);
         }
-        progress(run, started);
-        out.println();
+        progress(bar, run, started);
+        bar.finish();
         run = service.get("/api/replays/" + id + "?mismatches=true");
         StringBuilder s = new StringBuilder("Replay run " + id + ": " + run.get("state").asText() + ", " + run.get("done").asLong()
                 + " decisions, " + run.get("identical").asLong() + " identical, " + run.get("mismatched").asLong() + " differ\n");
@@ -136,22 +137,11 @@ class AuditorCommands {
         return s.toString();
     }
 
-    private void progress(JsonNode run, long startedNanos) {
+    private static void progress(ProgressBar bar, JsonNode run, long startedNanos) {
         long total = run.get("total").asLong();
         long done = run.get("done").asLong();
-        double seconds = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
-        double rate = done / seconds;
-        int width = 30;
-        int filled = total == 0 ? width : (int) (width * done / total);
-        String left = rate > 0 && done < total ? format(Duration.ofSeconds((long) ((total - done) / rate))) : "0s";
-        out.print(String.format("\r[%s%s] %d/%d %3d%%  %.0f decisions/s  %s left   ", "#".repeat(filled), ".".repeat(width - filled),
-                done, total, total == 0 ? 100 : 100 * done / total, rate, left));
-        out.flush();
-    }
-
-    private static String format(Duration d) {
-        return d.toHours() > 0 ? d.toHours() + "h" + d.toMinutesPart() + "m" : d.toMinutes() > 0 ? d.toMinutes() + "m" + d.toSecondsPart() + "s"
-                : d.toSeconds() + "s";
+        double rate = done / Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
+        bar.show(done, total, rate, rate > 0 && done < total ? Duration.ofSeconds((long) ((total - done) / rate)) : Duration.ZERO);
     }
 
     private static void sleep() {

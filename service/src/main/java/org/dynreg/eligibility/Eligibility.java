@@ -11,6 +11,7 @@ import org.dynreg.policy.Policies;
 import org.dynreg.registry.Survey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -18,10 +19,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.LinkedHashMap;
@@ -51,14 +54,17 @@ public class Eligibility {
     private final ObjectMapper json;
     private final Clock clock;
     private final JdbcTemplate streaming;
+    private final DecisionIds decisionIds;
 
-    Eligibility(Policies policies, EligibilityDecisions decisions, ObjectMapper json, Clock clock, DataSource dataSource) {
+    Eligibility(Policies policies, EligibilityDecisions decisions, ObjectMapper json, Clock clock, DataSource dataSource,
+                DecisionIds decisionIds) {
         this.policies = policies;
         this.decisions = decisions;
         this.json = json;
         this.clock = clock;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(STREAM_FETCH);
+        this.decisionIds = decisionIds;
     }
 
     /** Decides for a stored survey, within the caller's transaction, so survey and decision land together. */
@@ -67,16 +73,70 @@ public class Eligibility {
         CompiledPolicy policy = policies.active();
         HouseholdFactsBuilder.Facts facts = HouseholdFactsBuilder.build(survey);
         Evaluation e = EligibilityEvaluator.evaluate(policy, facts);
+        EligibilityDecision saved = decisions.save(new EligibilityDecision(decided(householdId, surveyId, facts, e), clock.instant(), actor));
+        log.info("decision {} household {} survey {} policy v{} score {} cash-transfer {}", saved.id(), householdId,
+                surveyId, e.policyVersion(), e.score(), saved.cashTransferEligible() ? "eligible" : "not eligible");
+        return view(saved);
+    }
+
+    /**
+     * A decision as it is stored, before it is stored: the facts as its inputs and each output as JSON. Every
+     * path that decides (a survey, a rescoring run) renders its decisions here, so a replay reads them all alike.
+     */
+    public Decided decided(long householdId, long surveyId, HouseholdFactsBuilder.Facts facts, Evaluation e) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("household", facts.household());
         inputs.put("members", facts.members());
         Map<String, Object> out = outputsOf(e);
-        EligibilityDecision saved = decisions.save(new EligibilityDecision(householdId, surveyId, e, clock.instant(), actor,
+        Evaluation.ProgramResult uct = e.program(CASH_TRANSFER);
+        return new Decided(householdId, surveyId, e.policyVersion(), e.policySha256(), e.score(), uct != null && uct.eligible(),
                 write(inputs), write(out.get(BREAKDOWN)), write(out.get(LIKELIHOODS)), write(out.get(PROGRAMS)),
-                write(out.get(FIRED_RULES)), write(out.get(REASONS))));
-        log.info("decision {} household {} survey {} policy v{} score {} cash-transfer {}", saved.id(), householdId,
-                surveyId, e.policyVersion(), e.score(), saved.cashTransferEligible() ? "eligible" : "not eligible");
-        return view(saved);
+                write(out.get(FIRED_RULES)), write(out.get(REASONS)));
+    }
+
+    /** The columns of one decision, rendered by {@link #decided}. */
+    public record Decided(long householdId, long surveyId, int policyVersion, String policySha256, int score,
+                          boolean cashTransferEligible, String inputs, String scoreBreakdown, String likelihoods,
+                          String programs, String firedRules, String reasons) {}
+
+    /**
+     * Stores the decisions of one chunk of a registry-wide run with one JDBC batch, in the caller's transaction
+     * (the chunk's, which also holds the run's progress). The database refuses a second decision for a household
+     * in the same run ({@code decision_once_per_run}), so a run cannot decide a household twice even by mistake.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void storeRun(List<Decided> chunk, Instant decidedAt, String decidedBy, long jobInstance) {
+        long[] ids = decisionIds.next(chunk.size());
+        Timestamp at = Timestamp.from(decidedAt);
+        streaming.batchUpdate("insert into eligibility_decision (id, household_id, survey_id, policy_version, policy_sha256, decided_at, "
+                + "decided_by, score, cash_transfer_eligible, inputs, score_breakdown, likelihoods, programs, fired_rules, reasons, "
+                + "batch_job_instance) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Decided d = chunk.get(i);
+                ps.setLong(1, ids[i]);
+                ps.setLong(2, d.householdId());
+                ps.setLong(3, d.surveyId());
+                ps.setInt(4, d.policyVersion());
+                ps.setString(5, d.policySha256());
+                ps.setTimestamp(6, at);
+                ps.setString(7, decidedBy);
+                ps.setInt(8, d.score());
+                ps.setBoolean(9, d.cashTransferEligible());
+                ps.setString(10, d.inputs());
+                ps.setString(11, d.scoreBreakdown());
+                ps.setString(12, d.likelihoods());
+                ps.setString(13, d.programs());
+                ps.setString(14, d.firedRules());
+                ps.setString(15, d.reasons());
+                ps.setLong(16, jobInstance);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return chunk.size();
+            }
+        });
     }
 
     /**

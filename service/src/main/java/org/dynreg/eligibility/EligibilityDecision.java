@@ -42,24 +42,21 @@ public class EligibilityDecision {
     protected EligibilityDecision() {
     }
 
-    EligibilityDecision(long householdId, long surveyId, Evaluation e, Instant decidedAt, String decidedBy,
-                        String inputs, String scoreBreakdown, String likelihoods, String programs,
-                        String firedRules, String reasons) {
-        this.householdId = householdId;
-        this.surveyId = surveyId;
-        this.policyVersion = e.policyVersion();
-        this.policySha256 = e.policySha256();
+    EligibilityDecision(Eligibility.Decided d, Instant decidedAt, String decidedBy) {
+        this.householdId = d.householdId();
+        this.surveyId = d.surveyId();
+        this.policyVersion = d.policyVersion();
+        this.policySha256 = d.policySha256();
         this.decidedAt = decidedAt;
         this.decidedBy = decidedBy;
-        this.score = e.score();
-        Evaluation.ProgramResult uct = e.program(Eligibility.CASH_TRANSFER);
-        this.cashTransferEligible = uct != null && uct.eligible();
-        this.inputs = inputs;
-        this.scoreBreakdown = scoreBreakdown;
-        this.likelihoods = likelihoods;
-        this.programs = programs;
-        this.firedRules = firedRules;
-        this.reasons = reasons;
+        this.score = d.score();
+        this.cashTransferEligible = d.cashTransferEligible();
+        this.inputs = d.inputs();
+        this.scoreBreakdown = d.scoreBreakdown();
+        this.likelihoods = d.likelihoods();
+        this.programs = d.programs();
+        this.firedRules = d.firedRules();
+        this.reasons = d.reasons();
     }
 
     public Long id() { return id; }

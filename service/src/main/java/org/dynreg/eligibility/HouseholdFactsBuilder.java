@@ -17,6 +17,7 @@ import java.util.List;
  * The one place where facts a survey does not state are derived (docs/facts.md): ages in whole years
  * on the survey date, children aged 13 or younger and aged 5 to 13, whether all of the latter attend
  * school, the female head or spouse and her schooling, and the household-level flags the tables use.
+ * A submitted survey and the registry as it stands (rescoring) both come here as {@link HouseholdAnswers}.
  */
 public final class HouseholdFactsBuilder {
 
@@ -38,20 +39,26 @@ public final class HouseholdFactsBuilder {
         return Period.between(dateOfBirth, on).getYears();
     }
 
+    /** The facts of a submitted survey. */
     public static Facts build(Survey s) {
-        LocalDate on = surveyDate(s);
+        return build(HouseholdAnswers.of(s));
+    }
+
+    /** The facts of a household's answers, from a survey or from the registry: the same derivation for both. */
+    public static Facts build(HouseholdAnswers s) {
+        LocalDate on = s.on();
         HouseholdFacts h = new HouseholdFacts();
         h.setSurveyDate(on);
-        h.setProvince(s.location().province().name());
-        h.setDistrict(s.location().district());
+        h.setProvince(s.province());
+        h.setDistrict(s.district());
         List<MemberFacts> members = new ArrayList<>();
         int young = 0, schoolAge = 0, schoolAgeInSchool = 0, elementary = 0, disabled = 0, government = 0;
-        Survey.Member head = null;
-        Survey.Member femaleSpouse = null;
+        HouseholdAnswers.Member head = null;
+        HouseholdAnswers.Member femaleSpouse = null;
         for (int i = 0; i < s.members().size(); i++) {
-            Survey.Member m = s.members().get(i);
+            HouseholdAnswers.Member m = s.members().get(i);
             int age = ageOn(m.dateOfBirth(), on);
-            boolean inSchool = Boolean.TRUE.equals(m.inSchool());
+            boolean inSchool = yes(m.inSchool());
             boolean isDisabled = m.disability() != null && m.disability() != Disability.NONE;
             if (age <= YOUNG_CHILD_MAX_AGE) {
                 young++;
@@ -62,7 +69,7 @@ public final class HouseholdFactsBuilder {
                     schoolAgeInSchool++;
                 }
             }
-            if (Boolean.TRUE.equals(m.elementaryOccupation())) {
+            if (yes(m.elementaryOccupation())) {
                 elementary++;
             }
             if (isDisabled) {
@@ -80,7 +87,7 @@ public final class HouseholdFactsBuilder {
             members.add(new MemberFacts(i + 1, age, m.relation().name(), m.gender().name(), m.maritalStatus().name(),
                     isDisabled, inSchool));
         }
-        Survey.Member femaleHeadOrSpouse = head != null && head.gender() == Gender.FEMALE ? head : femaleSpouse;
+        HouseholdAnswers.Member femaleHeadOrSpouse = head != null && head.gender() == Gender.FEMALE ? head : femaleSpouse;
         h.setMembers(members.size());
         h.setMembersAged13OrYounger(young);
         h.setChildrenAged5To13(schoolAge);
@@ -92,22 +99,19 @@ public final class HouseholdFactsBuilder {
         h.setDisabledMembers(disabled);
         h.setGovernmentEmployees(government);
 
-        h.setDrinkingWater(s.dwelling().drinkingWater().name());
-        h.setToilet(s.dwelling().toilet().name());
-        Survey.Assets a = s.assets();
-        h.setRefrigeratorOrFreezer(yes(a.refrigerator()) || yes(a.freezer()));
-        h.setTelevision(yes(a.television()));
-        h.setVehicle(yes(a.motorcycle()) || yes(a.car()) || yes(a.otherVehicle()));
-        h.setCar(yes(a.car()));
-        h.setAgriculturalLandAcres(a.agriculturalLandAcres() == null ? 0 : a.agriculturalLandAcres());
-        if (s.profile() != null) {
-            h.setInternationalTravel(yes(s.profile().internationalTravel()));
-            h.setMonthlyPhoneBillPkr(s.profile().monthlyPhoneBillPkr() == null ? 0 : s.profile().monthlyPhoneBillPkr());
-        }
+        h.setDrinkingWater(s.drinkingWater().name());
+        h.setToilet(s.toilet().name());
+        h.setRefrigeratorOrFreezer(yes(s.refrigerator()) || yes(s.freezer()));
+        h.setTelevision(yes(s.television()));
+        h.setVehicle(yes(s.motorcycle()) || yes(s.car()) || yes(s.otherVehicle()));
+        h.setCar(yes(s.car()));
+        h.setAgriculturalLandAcres(s.agriculturalLandAcres() == null ? 0 : s.agriculturalLandAcres());
+        h.setInternationalTravel(yes(s.internationalTravel()));
+        h.setMonthlyPhoneBillPkr(s.monthlyPhoneBillPkr() == null ? 0 : s.monthlyPhoneBillPkr());
         return new Facts(h, members);
     }
 
-    private static int classes(Survey.Member m) {
+    private static int classes(HouseholdAnswers.Member m) {
         return m.educationLevel() == null ? 0 : m.educationLevel().classesCompleted();
     }
 

@@ -14,16 +14,23 @@ import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cyclic updates: a household that does not receive the cash transfer may update its socio-economic
- * status once the Update windows table's months have passed since its last survey.
+ * status once the Update windows table's months have passed since its last survey; the due-date sweep
+ * tells it so ({@link Due}).
  */
 @Service
 public class CyclicUpdates {
@@ -89,6 +96,91 @@ public class CyclicUpdates {
         details.put("possibleFrom", possibleFrom.toString());
         details.put("rule", window.getRule());
         return cases.open(TYPE, householdId, PROCESS, Map.of(), actor, details);
+    }
+
+    /**
+     * Non-beneficiaries whose cyclic update is due on a date: last surveyed on or before the given day, not receiving
+     * the cash transfer by their latest decision, without an open cyclic update, and not yet told for this due cycle
+     * (the cycle is counted from the last survey date, so a new survey starts a new one).
+     */
+    private static final String DUE = "select h.id from household h where h.last_surveyed_on <= ?"
+            + " and not (select d.cash_transfer_eligible from eligibility_decision d where d.household_id = h.id"
+            + "          order by d.decided_at desc, d.id desc limit 1)"
+            + " and not exists (select 1 from workflow_case c where c.household_id = h.id and c.case_type = ? and c.state = ?)"
+            + " and not exists (select 1 from update_due_notice n where n.household_id = h.id and n.update_type = ?"
+            + "                 and n.last_surveyed_on = h.last_surveyed_on)";
+
+    /**
+     * The cyclic update as the daily sweep sees it: a household whose window has opened is told, once per due
+     * cycle, that it may ask for the update. The household asks; the sweep opens no case, since an update the
+     * household did not ask for would send an operator to a household that may not want to be re-surveyed.
+     */
+    @Component
+    static class Due implements DueUpdates {
+        static final String NOTICE = "CYCLIC_UPDATE_DUE";
+
+        private final UpdateWindows windows;
+        private final JdbcTemplate jdbc;
+        private final Notifications notifications;
+        private final TransactionTemplate ownTransaction;
+        private final Clock clock;
+
+        Due(UpdateWindows windows, JdbcTemplate jdbc, Notifications notifications, PlatformTransactionManager transactions, Clock clock) {
+            this.windows = windows;
+            this.jdbc = jdbc;
+            this.notifications = notifications;
+            this.ownTransaction = new TransactionTemplate(transactions);
+            this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            this.clock = clock;
+        }
+
+        @Override
+        public String updateType() {
+            return TYPE;
+        }
+
+        @Override
+        public Optional<UpdateDue> dueOn(LocalDate asOf) {
+            windows.refuseAfterToday(asOf);
+            UpdateRequest window = windows.ask(TYPE, false);
+            if (window.getMonthsAfterLastSurvey() == null) {
+                return Optional.empty();
+            }
+            int months = window.getMonthsAfterLastSurvey();
+            return Optional.of(new UpdateDue(TYPE, asOf, months, UpdateWindows.lastSurveyDue(asOf, months), window.getRule(), null));
+        }
+
+        @Override
+        public long countDue(UpdateDue due) {
+            return jdbc.queryForObject("select count(*) from (" + DUE + ") due", Long.class, due.lastSurveyedOnOrBefore(), TYPE,
+                    Cases.OPEN, TYPE);
+        }
+
+        @Override
+        public List<Long> dueIn(UpdateDue due, String province, String district, long afterId, int limit) {
+            return jdbc.queryForList(DUE + " and h.province = ? and h.district = ? and h.id > ? order by h.id limit ?", Long.class,
+                    due.lastSurveyedOnOrBefore(), TYPE, Cases.OPEN, TYPE, province, district, afterId, limit);
+        }
+
+        /** Locks the household, asks again whether it is due and not yet told, then records the notice and tells it. */
+        @Override
+        public boolean act(long householdId, UpdateDue due, String actor) {
+            return Boolean.TRUE.equals(ownTransaction.execute(s -> {
+                jdbc.queryForList("select id from household where id = ? for update", Long.class, householdId);
+                if (jdbc.queryForList(DUE + " and h.id = ?", Long.class, due.lastSurveyedOnOrBefore(), TYPE, Cases.OPEN, TYPE,
+                        householdId).isEmpty()) {
+                    return false;
+                }
+                LocalDate surveyed = jdbc.queryForObject("select last_surveyed_on from household where id = ?", LocalDate.class, householdId);
+                LocalDate from = UpdateWindows.possibleFrom(surveyed, due.monthsAfterLastSurvey());
+                jdbc.update("insert into update_due_notice (household_id, update_type, last_surveyed_on, due_on, notified_at) "
+                        + "values (?, ?, ?, ?, ?)", householdId, TYPE, surveyed, from, Timestamp.from(clock.instant()));
+                notifications.notify(householdId, null, NOTICE, "Your household may update its information from " + from + ": "
+                        + due.monthsAfterLastSurvey() + " months have passed since its last survey on " + surveyed
+                        + ". Ask at your registration centre for a cyclic update.");
+                return true;
+            }));
+        }
     }
 
     /** Step cyclicUpdate.rescore: the operator's survey is checked, its decision recorded, the household told, the case closed. */

@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
@@ -29,11 +30,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Recertification of beneficiaries: the sweep that opens a case for every household receiving the cash
- * transfer whose last survey is the Update windows table's months old, the suspension of the benefit when
- * the Deadlines table's grace period runs out before the re-survey, and the continue-or-exit decision.
+ * Recertification of beneficiaries: a case for every household receiving the cash transfer whose last survey
+ * is the Update windows table's months old (opened through {@link Due} by the due-date sweep, org.dynreg.batch),
+ * the suspension of the benefit when the Deadlines table's grace period runs out before the re-survey, and the
+ * continue-or-exit decision.
  */
 @Service
 public class Recertifications {
@@ -59,7 +62,7 @@ public class Recertifications {
     private final Deadlines deadlines;
     private final UpdateWindows windows;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     Recertifications(Cases cases, Deadlines deadlines, UpdateWindows windows, JdbcTemplate jdbc,
@@ -68,13 +71,14 @@ public class Recertifications {
         this.deadlines = deadlines;
         this.windows = windows;
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
     /**
-     * What a sweep did: the window it applied (null when the table sets none), the last-survey date it
-     * selected up to, how many households were due, how many cases it opened, how many it found opened
+     * What a recertification sweep did: the window it applied (null when the table sets none), the last-survey
+     * date it selected up to, how many households were due, how many cases it opened, how many it found opened
      * meanwhile by another sweep, and how many failed (logged; the next sweep tries them again).
      */
     public record SweepResult(LocalDate asOf, Integer monthsAfterLastSurvey, LocalDate lastSurveyedOnOrBefore, int due,
@@ -89,60 +93,73 @@ public class Recertifications {
         return windows.today();
     }
 
-    /**
-     * Opens a recertification case for every household due on {@code asOf}. Running it again for the same
-     * day opens nothing new. A day after today is refused: a sweep catches up on days it missed, it never
-     * runs ahead, since the grace period starts when the case opens.
-     */
-    public SweepResult sweep(LocalDate asOf, String actor) {
-        if (asOf.isAfter(today())) {
-            throw WorkflowRefusedException.invalid("asOf " + asOf + " is after today (" + today()
-                    + "); a sweep opens the cases due by a day that has come, so that no grace period starts early");
+    /** The recertification of beneficiaries, as the daily sweep sees it. */
+    @Component
+    static class Due implements DueUpdates {
+        private final Recertifications recertifications;
+
+        Due(Recertifications recertifications) {
+            this.recertifications = recertifications;
         }
+
+        @Override
+        public String updateType() {
+            return TYPE;
+        }
+
+        /**
+         * The grace period starts when the case opens, so a sweep ahead of the calendar would start it early and
+         * suspend households before they fall due: a day after today is refused.
+         */
+        @Override
+        public Optional<UpdateDue> dueOn(LocalDate asOf) {
+            return recertifications.dueOn(asOf);
+        }
+
+        @Override
+        public long countDue(UpdateDue due) {
+            return recertifications.jdbc.queryForObject("select count(*) from (" + DUE + ") due", Long.class,
+                    due.lastSurveyedOnOrBefore(), TYPE, Cases.OPEN);
+        }
+
+        @Override
+        public List<Long> dueIn(UpdateDue due, String province, String district, long afterId, int limit) {
+            return recertifications.jdbc.queryForList(DUE + " and h.province = ? and h.district = ? and h.id > ? order by h.id limit ?",
+                    Long.class, due.lastSurveyedOnOrBefore(), TYPE, Cases.OPEN, province, district, afterId, limit);
+        }
+
+        @Override
+        public boolean act(long householdId, UpdateDue due, String actor) {
+            return Boolean.TRUE.equals(recertifications.ownTransaction.execute(s -> recertifications.openIfDue(householdId, due, actor)));
+        }
+    }
+
+    Optional<UpdateDue> dueOn(LocalDate asOf) {
+        windows.refuseAfterToday(asOf);
         UpdateRequest window = windows.ask(TYPE, true);
         if (window.getMonthsAfterLastSurvey() == null) {
-            log.warn("recertification sweep for {}: the Update windows table sets no recertification window; nothing opened", asOf);
-            return new SweepResult(asOf, null, null, 0, 0, 0, 0);
+            log.warn("recertification due on {}: the Update windows table sets no recertification window; nothing falls due", asOf);
+            return Optional.empty();
         }
         int months = window.getMonthsAfterLastSurvey();
-        LocalDate lastSurvey = UpdateWindows.lastSurveyDue(asOf, months);
-        List<Long> due = jdbc.queryForList(DUE + " order by h.id", Long.class, lastSurvey, TYPE, Cases.OPEN);
-        String grace = deadlines.of(GRACE);
-        int opened = 0;
-        int meanwhile = 0;
-        int failed = 0;
-        for (long householdId : due) {
-            try {
-                Boolean done = transactions.execute(s -> openIfDue(householdId, lastSurvey, asOf, months, window.getRule(), grace, actor));
-                if (Boolean.TRUE.equals(done)) {
-                    opened++;
-                } else {
-                    meanwhile++;
-                }
-            } catch (RuntimeException e) {
-                failed++;
-                log.warn("recertification case for household {} not opened: {}", householdId, e.toString());
-            }
-        }
-        log.info("recertification sweep for {} by {}: last survey on or before {}, {} due, {} opened, {} opened meanwhile, {} failed",
-                asOf, actor, lastSurvey, due.size(), opened, meanwhile, failed);
-        return new SweepResult(asOf, months, lastSurvey, due.size(), opened, meanwhile, failed);
+        return Optional.of(new UpdateDue(TYPE, asOf, months, UpdateWindows.lastSurveyDue(asOf, months), window.getRule(),
+                deadlines.of(GRACE)));
     }
 
     /** Locks the household, asks again whether it is due (another sweep may have opened its case) and opens the case. */
-    private boolean openIfDue(long householdId, LocalDate lastSurvey, LocalDate asOf, int months, String rule, String grace, String actor) {
+    private boolean openIfDue(long householdId, UpdateDue due, String actor) {
         jdbc.queryForList("select id from household where id = ? for update", Long.class, householdId);
-        if (jdbc.queryForList(DUE + " and h.id = ?", Long.class, lastSurvey, TYPE, Cases.OPEN, householdId).isEmpty()) {
+        if (jdbc.queryForList(DUE + " and h.id = ?", Long.class, due.lastSurveyedOnOrBefore(), TYPE, Cases.OPEN, householdId).isEmpty()) {
             return false;
         }
         LocalDate surveyed = jdbc.queryForObject("select last_surveyed_on from household where id = ?", LocalDate.class, householdId);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("asOf", asOf.toString());
+        details.put("asOf", due.asOf().toString());
         details.put("lastSurveyedOn", String.valueOf(surveyed));
-        details.put("monthsAfterLastSurvey", months);
-        details.put("rule", rule);
-        details.put("gracePeriod", grace);
-        cases.open(TYPE, householdId, PROCESS, Map.of("resurveyDue", grace), actor, details);
+        details.put("monthsAfterLastSurvey", due.monthsAfterLastSurvey());
+        details.put("rule", due.rule());
+        details.put("gracePeriod", due.gracePeriod());
+        cases.open(TYPE, householdId, PROCESS, Map.of("resurveyDue", due.gracePeriod()), actor, details);
         return true;
     }
 

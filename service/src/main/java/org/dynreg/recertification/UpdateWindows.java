@@ -1,6 +1,7 @@
 package org.dynreg.recertification;
 
 import org.dynreg.workflow.WorkflowPolicy;
+import org.dynreg.workflow.WorkflowRefusedException;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,14 @@ class UpdateWindows {
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** A sweep catches up on days it missed; it never runs ahead of the registry's calendar. */
+    void refuseAfterToday(LocalDate asOf) {
+        if (asOf.isAfter(today())) {
+            throw WorkflowRefusedException.invalid("asOf " + asOf + " is after today (" + today()
+                    + "); a sweep acts on the households due by a day that has come, so that no grace period starts early");
+        }
     }
 
     UpdateRequest ask(String updateType, boolean beneficiary) {

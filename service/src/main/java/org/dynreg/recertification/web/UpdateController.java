@@ -13,15 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Requesting a cyclic update, running the recertification sweep, and a household's benefit suspensions. */
+/** Requesting a cyclic update, and a household's benefit suspensions (the sweeps are jobs: org.dynreg.batch). */
 @RestController
 class UpdateController {
     private final CyclicUpdates cyclicUpdates;
@@ -45,22 +42,6 @@ class UpdateController {
             throw new InvalidRequestException("householdId", "the household asking for the update is required");
         }
         return cases.view(cyclicUpdates.request(body.householdId(), auth.getName()));
-    }
-
-    @Operation(summary = "Run the recertification sweep now: open a case for every beneficiary due by asOf (default today; not after today)")
-    @PostMapping("/api/sweeps/recertification")
-    @PreAuthorize("hasRole('SUPERVISOR')")
-    Recertifications.SweepResult sweep(@RequestParam(required = false) String asOf, Authentication auth) {
-        return recertifications.sweep(asOf == null ? recertifications.today() : date(asOf), auth.getName());
-    }
-
-    /** Read here rather than bound by the framework, so that a malformed day is refused with the form it must take. */
-    private static LocalDate date(String asOf) {
-        try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", "must be a day written like 2026-11-25");
-        }
     }
 
     @Operation(summary = "The household's benefit suspensions (recertification not done within the grace period), newest first")

@@ -1,0 +1,124 @@
+package org.dynreg.batch.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.dynreg.api.InvalidRequestException;
+import org.dynreg.batch.JobView;
+import org.dynreg.batch.Jobs;
+import org.dynreg.recertification.Recertifications;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The registry-wide jobs. Policy officers and supervisors rescore; supervisors sweep; whoever may start a job may
+ * restart or stop it; auditors may follow them too.
+ */
+@RestController
+class JobController {
+    /** Who may start, restart or stop each job. */
+    private static final Map<String, Set<String>> MAY_RUN = Map.of(
+            Jobs.RESCORING, Set.of("ROLE_POLICY_OFFICER", "ROLE_SUPERVISOR"),
+            Jobs.SWEEP, Set.of("ROLE_SUPERVISOR"));
+
+    private final Jobs jobs;
+    private final Recertifications recertifications;
+
+    JobController(Jobs jobs, Recertifications recertifications) {
+        this.jobs = jobs;
+        this.recertifications = recertifications;
+    }
+
+    record RescoringRequest(String province, String district, String program) {}
+
+    record SweepRequest(String asOf) {}
+
+    @Operation(summary = "Rescore the registry, or a province, district or program, under the policy version active now; answers at once with the execution to follow")
+    @PostMapping("/api/jobs/rescoring")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobView rescore(@RequestBody(required = false) RescoringRequest body, Authentication auth) {
+        RescoringRequest r = body == null ? new RescoringRequest(null, null, null) : body;
+        return jobs.startRescoring(r.province(), r.district(), r.program(), auth.getName());
+    }
+
+    @Operation(summary = "Run the due-date sweep (recertification cases, cyclic-update notices) for asOf (default today; not after today)")
+    @PostMapping("/api/jobs/sweep")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobView sweep(@RequestBody(required = false) SweepRequest body, Authentication auth) {
+        String asOf = body == null ? null : body.asOf();
+        return jobs.startSweep(asOf == null ? recertifications.today() : date(asOf), auth.getName());
+    }
+
+    @Operation(summary = "Run the recertification sweep now and wait for it: open a case for every beneficiary due by asOf (default today; not after today)")
+    @PostMapping("/api/sweeps/recertification")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Recertifications.SweepResult sweepRecertification(@RequestParam(required = false) String asOf, Authentication auth) {
+        return jobs.sweepRecertification(asOf == null ? recertifications.today() : date(asOf), auth.getName());
+    }
+
+    @Operation(summary = "The latest job executions, newest first, with their progress")
+    @GetMapping("/api/jobs")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','AUDITOR')")
+    List<JobView> recent(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidRequestException("limit", "must be 1 to 500");
+        }
+        return jobs.recent(limit);
+    }
+
+    @Operation(summary = "A job execution: status, households in scope and done, rate, time left, policy version")
+    @GetMapping("/api/jobs/{executionId}")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','AUDITOR')")
+    JobView job(@PathVariable long executionId) {
+        return jobs.view(executionId);
+    }
+
+    @Operation(summary = "Restart a FAILED or STOPPED execution; it goes on from each district's last committed chunk")
+    @PostMapping("/api/jobs/{executionId}/restart")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobView restart(@PathVariable long executionId, Authentication auth) {
+        mayRun(jobs.jobOf(executionId), auth);
+        return jobs.restart(executionId, auth.getName());
+    }
+
+    @Operation(summary = "Stop a running execution after the chunks in progress; restart it later")
+    @PostMapping("/api/jobs/{executionId}/stop")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
+    JobView stop(@PathVariable long executionId, Authentication auth) {
+        mayRun(jobs.jobOf(executionId), auth);
+        return jobs.stop(executionId, auth.getName());
+    }
+
+    private static void mayRun(String job, Authentication auth) {
+        Set<String> allowed = MAY_RUN.getOrDefault(job, Set.of());
+        if (auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).noneMatch(allowed::contains)) {
+            throw new AccessDeniedException("not allowed to run " + job + " jobs");
+        }
+    }
+
+    /** Read here rather than bound by the framework, so that a malformed day is refused with the form it must take. */
+    private static LocalDate date(String asOf) {
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("asOf", "must be a day written like 2026-11-25");
+        }
+    }
+}

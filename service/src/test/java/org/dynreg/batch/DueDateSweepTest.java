@@ -1,0 +1,140 @@
+package org.dynreg.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dynreg.eligibility.ReferenceHousehold;
+import org.dynreg.eligibility.ReferenceHouseholds;
+import org.dynreg.registry.Registry;
+import org.dynreg.workflow.Cases;
+import org.dynreg.workflow.Notifications;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The due-date sweep as a job: a beneficiary due gets the recertification case the sweep has always opened, a
+ * non-beneficiary due is told once that it may ask for a cyclic update, households not yet due get nothing; running
+ * it again for the same day changes nothing.
+ *
+ * <p>The households are surveyed in 2019 and 2020, on days no other test uses, and swept as of 2022-03-04.
+ */
+@SpringBootTest(classes = org.dynreg.DynregApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"dynreg.batch.chunk-size=2", "dynreg.recertification.sweep-cron=-"})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DueDateSweepTest {
+    static final String DISTRICT = "Sweep test district";
+    static final LocalDate AS_OF = LocalDate.of(2022, 3, 4);
+
+    @Autowired TestRestTemplate rest;
+    @Autowired Registry registry;
+    @Autowired Jobs jobs;
+    @Autowired Cases cases;
+    @Autowired Notifications notifications;
+    @Autowired JdbcTemplate jdbc;
+
+    long beneficiaryDue;
+    long beneficiaryNotYet;
+    long cyclicDue;
+    long cyclicDueLater;
+    long cyclicNotYet;
+
+    @BeforeAll
+    void register() {
+        beneficiaryDue = register("cutoff-32-standard-eligible", "75", LocalDate.of(2019, 3, 4));
+        beneficiaryNotYet = register("cutoff-37-disabled-member-eligible", "75", LocalDate.of(2019, 3, 5));
+        cyclicDue = register("single-person-household", "75", LocalDate.of(2019, 3, 4));
+        cyclicDueLater = register("cutoff-33-standard-not-eligible", "75", LocalDate.of(2020, 1, 15));
+        cyclicNotYet = register("exclusion-car", "75", LocalDate.of(2020, 3, 5));
+    }
+
+    @Test
+    void dueHouseholdsGetTheirCaseOrNoticeOnceAndASecondRunChangesNothing() {
+        assertThat(post("operator", "/api/jobs/sweep", Map.of("asOf", AS_OF.toString())).getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> ahead = post("supervisor", "/api/jobs/sweep",
+                Map.of("asOf", LocalDate.now(ZoneId.of("Asia/Karachi")).plusDays(1).toString()));
+        assertThat(ahead.getStatusCode().value()).isEqualTo(422);
+        assertThat(ahead.getBody().get("detail").asText()).contains("after today");
+        ResponseEntity<JsonNode> malformed = post("supervisor", "/api/jobs/sweep", Map.of("asOf", "4.3.2022"));
+        assertThat(malformed.getStatusCode().value()).isEqualTo(422);
+        assertThat(malformed.getBody().get("detail").asText()).contains("asOf", "2026-11-25");
+
+        ResponseEntity<JsonNode> started = post("supervisor", "/api/jobs/sweep", Map.of("asOf", AS_OF.toString()));
+
+        assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(202);
+        JobView first = jobs.await(started.getBody().get("executionId").asLong());
+        assertThat(first.status()).isEqualTo("COMPLETED");
+        assertThat(first.total()).isGreaterThanOrEqualTo(3);
+        assertThat(first.done()).isEqualTo(first.total());
+
+        List<Map<String, Object>> recertification = cases.ofHousehold(beneficiaryDue);
+        assertThat(recertification).hasSize(1);
+        assertThat(recertification.get(0)).containsEntry("caseType", "RECERTIFICATION").containsEntry("state", "OPEN");
+        JsonNode opened = get("supervisor", "/api/cases/" + recertification.get(0).get("id")).getBody();
+        assertThat(opened.get("openTasks").findValuesAsText("name")).containsExactly("Re-survey the household");
+        assertThat(opened.get("history").get(0).get("action").asText()).isEqualTo("case.open");
+        assertThat(opened.get("history").get(0).get("actor").asText()).isEqualTo("supervisor");
+        assertThat(opened.get("history").get(0).get("details").get("lastSurveyedOn").asText()).isEqualTo("2019-03-04");
+        assertThat(cases.ofHousehold(beneficiaryNotYet)).as("due a day later").isEmpty();
+
+        for (long household : List.of(cyclicDue, cyclicDueLater)) {
+            assertThat(cases.ofHousehold(household)).as("the household asks for the update; no case is opened for it").isEmpty();
+            assertThat(notifications.of(household)).extracting(Notifications.Notification::kind).containsExactly("CYCLIC_UPDATE_DUE");
+        }
+        assertThat(notifications.of(cyclicDue).get(0).message()).contains("from 2021-03-04", "24 months", "last survey on 2019-03-04");
+        assertThat(notifications.of(cyclicNotYet)).isEmpty();
+        assertThat(notifications.of(beneficiaryDue)).as("a beneficiary is recertified, not told of a cyclic update").isEmpty();
+
+        int allCases = count("workflow_case");
+        int allNotifications = count("notification");
+        int allNotices = count("update_due_notice");
+
+        JobView second = jobs.await(jobs.startSweep(AS_OF, "supervisor").executionId());
+
+        assertThat(second.status()).isEqualTo("COMPLETED");
+        assertThat(second.total()).as("nothing is due any more").isZero();
+        assertThat(count("workflow_case")).isEqualTo(allCases);
+        assertThat(count("notification")).isEqualTo(allNotifications);
+        assertThat(count("update_due_notice")).isEqualTo(allNotices);
+        assertThat(cases.ofHousehold(beneficiaryDue)).hasSize(1);
+        assertThat(notifications.of(cyclicDue)).hasSize(1);
+    }
+
+    private long register(String reference, String prefix, LocalDate on) {
+        ReferenceHousehold h = ReferenceHouseholds.fromClasspath().stream().filter(r -> r.name().equals(reference)).findFirst().orElseThrow();
+        return registry.submit(ReferenceRegistrations.survey(h, DISTRICT, prefix, on), "operator").householdId();
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Integer.class);
+    }
+
+    ResponseEntity<JsonNode> get(String user, String path) {
+        HttpHeaders h = new HttpHeaders();
+        h.setBasicAuth(user, user + "-pass");
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(h), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> post(String user, String path, Object body) {
+        HttpHeaders h = new HttpHeaders();
+        h.setBasicAuth(user, user + "-pass");
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), JsonNode.class);
+    }
+}
