@@ -147,14 +147,12 @@ public final class Benchmark {
                     Figures.grouped(Figures.perSecond(memory.plainCount(), memory.plainNanos())),
                     Figures.grouped(Figures.perSecond(memory.tablesCount(), memory.tablesNanos())), disagreements);
 
-            try {
             Rescoring rescoring = new Rescoring(context);
             t = System.nanoTime();
             long rescored = rescoring.wholeRegistry();
             report.figure("e", "(e) end-to-end rescoring job (read, decision tables, decision rows) over the whole registry",
                     rescored, System.nanoTime() - t);
             progress("rescored %,d households", rescored);
-            } catch (UnsupportedOperationException skip) { progress("no job yet"); }
 
             Latency latency = new Latency(port, synthetic, seed + 1, json);
             latency.measure(4, Latency.WARM_UP_SECONDS);
