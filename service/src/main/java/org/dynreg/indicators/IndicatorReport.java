@@ -1,7 +1,12 @@
 package org.dynreg.indicators;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The registry's thematic indicators as a report: for each indicator the national figures (of the whole
@@ -17,13 +22,50 @@ import java.util.List;
 public record IndicatorReport(String scope, String province, Instant computedAt, long households, double tolerancePoints,
                               int minDistrictHouseholds, String published, long beyondTolerance, List<Indicator> indicators) {
 
+    /** What a figure counts, and so how precisely it is given and shown. */
     public enum Unit {
         /** A count, such as households. */
-        COUNT,
-        /** An average, such as members per household. */
-        AVERAGE,
-        /** A percentage, compared with the published one in points. */
-        PERCENT
+        COUNT(0, "#,##0"),
+        /** An average, such as members per household, to a hundredth. */
+        AVERAGE(2, "0.00"),
+        /** A percentage (0 to 100), to a tenth of a point, compared with the published one in points. */
+        PERCENT(1, "0.0");
+
+        /** A figure shown where there is none: nobody to count, or nothing published. */
+        public static final String NONE = "–";
+
+        private final int decimals;
+        private final String pattern;
+
+        Unit(int decimals, String pattern) {
+            this.decimals = decimals;
+            this.pattern = pattern;
+        }
+
+        /** The decimals a figure of this unit is rounded to. */
+        public int decimals() {
+            return decimals;
+        }
+
+        /** How a figure of this unit is shown, in the notation of Excel's number formats and of DecimalFormat alike. */
+        public String pattern() {
+            return pattern;
+        }
+
+        /** A figure as the reports show it, or {@link #NONE}. */
+        public String show(Double value) {
+            if (value == null) {
+                return NONE;
+            }
+            DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+            f.setRoundingMode(RoundingMode.HALF_UP);
+            return f.format(BigDecimal.valueOf(value));
+        }
+
+        /** A difference, with its sign. */
+        public String showSigned(Double value) {
+            return value != null && value > 0 ? "+" + show(value) : show(value);
+        }
     }
 
     /**

@@ -170,16 +170,11 @@ public class Indicators {
         return a.figures().stream().filter(Figure::flagged).count();
     }
 
-    /** To the precision a reader compares at: a tenth of a point, a hundredth of a member, a whole household. */
+    /** To the precision a reader compares at (the unit's decimals), so that every output shows the same figure. */
     private static Double round(Double value, Unit unit) {
         if (value == null) {
             return null;
         }
-        int decimals = switch (unit) {
-            case COUNT -> 0;
-            case AVERAGE -> 2;
-            case PERCENT -> 1;
-        };
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(value).setScale(unit.decimals(), RoundingMode.HALF_UP).doubleValue();
     }
 }
