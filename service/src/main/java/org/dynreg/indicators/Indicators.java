@@ -59,7 +59,7 @@ public class Indicators {
 
     /**
      * The report of the whole registry, or of one province (its name as in {@code Province}; then there
-     * are no national figures). Read in one transaction, so both counting queries see the same registry.
+     * are no national figures). Read in one transaction, so that the counting queries all see the same registry.
      */
     @Transactional(readOnly = true)
     public IndicatorReport report(String province) {

@@ -5,9 +5,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,9 +23,11 @@ import static org.dynreg.indicators.IndicatorDefinitions.WORKFORCE_AGE_FROM;
 import static org.dynreg.indicators.IndicatorDefinitions.WORKFORCE_AGE_TO;
 
 /**
- * The counts of every district, counted by the database: two aggregate queries grouped by province
- * and district (one over households with their latest survey's dwelling and assets, one over the
- * current members), whatever the registry's size. Only one row per district comes back.
+ * The counts of every district, counted by the database whatever the registry's size: three aggregate
+ * queries grouped by province and district, over the households with their latest survey's dwelling
+ * and assets, over the current members (by gender and age), and over the households with a disabled or
+ * chronically ill member. What comes back is bounded by the number of districts and ages, never by
+ * the number of households.
  */
 final class RegistryCounts {
     /** A district of a province (district names repeat across provinces). */
@@ -53,16 +52,23 @@ final class RegistryCounts {
             + " left join survey_dwelling d on d.survey_id = h.latest_survey_id"
             + " left join survey_assets a on a.survey_id = h.latest_survey_id";
 
-    /** Ages are whole years on the day of the household's latest survey, the day its answers describe. */
-    static final String MEMBERS = "select province, district,"
-            + " count(distinct case when disabled then household_id end) as households_with_disabled,"
-            + " count(distinct case when chronic then household_id end) as households_with_chronic_disease,"
-            + perGender()
-            + " from (select h.province, h.district, m.household_id, m.gender, m.in_school, m.literate,"
-            + " m.employment in " + in(EMPLOYED) + " as employed,"
-            + " m.disability <> 'NONE' as disabled, m.chronic_disease <> 'NONE' as chronic,"
-            + " timestampdiff(YEAR, m.date_of_birth, h.last_surveyed_on) as age"
-            + " from household h join household_member m on m.household_id = h.id%s) x";
+    /**
+     * Members counted by age, so that the age bands are applied here, from {@link IndicatorDefinitions}, and
+     * the age is worked out once per member: whole years on the day of the household's latest survey, the
+     * day its answers describe. At most a hundred-odd ages per gender and district come back.
+     */
+    static final String MEMBERS = "select h.province, h.district, m.gender,"
+            + " timestampdiff(YEAR, m.date_of_birth, h.last_surveyed_on) as age,"
+            + " count(*) as members, sum(not m.in_school) as not_in_school, sum(m.literate) as literate,"
+            + " sum(m.employment in " + in(EMPLOYED) + ") as employed, sum(m.disability <> 'NONE') as disabled"
+            + " from household h join household_member m on m.household_id = h.id";
+
+    /** Households with a disabled or a chronically ill member, each counted once however many such members it has. */
+    static final String HOUSEHOLDS_WITH = "select h.province, h.district,"
+            + " count(distinct case when m.disability <> 'NONE' then m.household_id end) as with_disabled,"
+            + " count(distinct case when m.chronic_disease <> 'NONE' then m.household_id end) as with_chronic_disease"
+            + " from household h join household_member m on m.household_id = h.id"
+            + " where (m.disability <> 'NONE' or m.chronic_disease <> 'NONE')";
 
     private final JdbcTemplate jdbc;
 
@@ -87,53 +93,35 @@ final class RegistryCounts {
             t.assets = rs.getLong("assets");
             t.livestock = rs.getLong("livestock");
         }, args);
-        jdbc.query(String.format(MEMBERS, where) + " group by province, district", rs -> {
-            Tally t = districts.computeIfAbsent(district(rs), d -> new Tally());
-            t.householdsWithDisabled = rs.getLong("households_with_disabled");
-            t.householdsWithChronicDisease = rs.getLong("households_with_chronic_disease");
-            for (Gender g : Gender.values()) {
-                String s = suffix(g);
-                Tally.Members m = t.of(g);
-                m.all = rs.getLong("members" + s);
-                m.schoolAge = rs.getLong("school_age" + s);
-                m.outOfSchool = rs.getLong("out_of_school" + s);
-                m.literacyAge = rs.getLong("literacy_age" + s);
-                m.literate = rs.getLong("literate" + s);
-                m.workforce = rs.getLong("workforce" + s);
-                m.employed = rs.getLong("employed" + s);
-                m.disabled = rs.getLong("disabled" + s);
+        jdbc.query(MEMBERS + where + " group by h.province, h.district, m.gender, age", rs -> {
+            Tally.Members m = districts.computeIfAbsent(district(rs), d -> new Tally()).of(Gender.valueOf(rs.getString("gender")));
+            int age = rs.getInt("age");
+            long members = rs.getLong("members");
+            m.all += members;
+            m.disabled += rs.getLong("disabled");
+            if (age >= SCHOOL_AGE_FROM && age <= SCHOOL_AGE_TO) {
+                m.schoolAge += members;
+                m.outOfSchool += rs.getLong("not_in_school");
             }
+            if (age >= LITERACY_AGE_FROM) {
+                m.literacyAge += members;
+                m.literate += rs.getLong("literate");
+            }
+            if (age >= WORKFORCE_AGE_FROM && age <= WORKFORCE_AGE_TO) {
+                m.workforce += members;
+                m.employed += rs.getLong("employed");
+            }
+        }, args);
+        jdbc.query(HOUSEHOLDS_WITH + (province == null ? "" : " and h.province = ?") + " group by h.province, h.district", rs -> {
+            Tally t = districts.computeIfAbsent(district(rs), d -> new Tally());
+            t.householdsWithDisabled = rs.getLong("with_disabled");
+            t.householdsWithChronicDisease = rs.getLong("with_chronic_disease");
         }, args);
         return districts;
     }
 
     private static District district(ResultSet rs) throws SQLException {
         return new District(rs.getString("province"), rs.getString("district"));
-    }
-
-    /** The member counts of each gender, as columns named after it (members_male, literate_female, ...). */
-    private static String perGender() {
-        String schoolAge = "age between " + SCHOOL_AGE_FROM + " and " + SCHOOL_AGE_TO;
-        String literacyAge = "age >= " + LITERACY_AGE_FROM;
-        String workforce = "age between " + WORKFORCE_AGE_FROM + " and " + WORKFORCE_AGE_TO;
-        List<String> columns = new ArrayList<>();
-        for (Gender g : Gender.values()) {
-            String is = "gender = '" + g.name() + "'";
-            String s = suffix(g);
-            columns.add("sum(" + is + ") as members" + s);
-            columns.add("sum(" + is + " and " + schoolAge + ") as school_age" + s);
-            columns.add("sum(" + is + " and " + schoolAge + " and not in_school) as out_of_school" + s);
-            columns.add("sum(" + is + " and " + literacyAge + ") as literacy_age" + s);
-            columns.add("sum(" + is + " and " + literacyAge + " and literate) as literate" + s);
-            columns.add("sum(" + is + " and " + workforce + ") as workforce" + s);
-            columns.add("sum(" + is + " and " + workforce + " and employed) as employed" + s);
-            columns.add("sum(" + is + " and disabled) as disabled" + s);
-        }
-        return " " + String.join(", ", columns);
-    }
-
-    private static String suffix(Gender g) {
-        return "_" + g.name().toLowerCase(Locale.ROOT);
     }
 
     /** An SQL list of enum names; they come from the code, never from a request, so they are written in. */
