@@ -14,6 +14,7 @@ import org.springframework.shell.command.annotation.Option;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 
 /** Reports on the registry as a whole. */
 @Command
@@ -42,15 +43,15 @@ class ReportCommands {
             throw new CliFailure(1, "the service answered a report this shell cannot read (is it another version?): " + e.getOriginalMessage());
         }
         StringBuilder s = new StringBuilder("Indicators of the " + report.scope() + ": " + String.format("%,d", report.households())
-                + " households, computed " + report.computedAt() + "\n" + report.beyondTolerance() + " national and regional figures more than "
+                + " households, computed " + report.computedAt().truncatedTo(ChronoUnit.SECONDS) + "\n" + report.beyondTolerance() + " national and regional figures more than "
                 + report.tolerancePoints() + " points from the published ones (marked * below for the "
                 + (report.province() == null ? "national" : "province's") + " figures)\n");
-        s.append(String.format("%-22s %-36s %10s %10s %10s%n", "indicator", "measure", "registry", "published", "difference"));
+        s.append(String.format("%-22s %-36s %13s %13s %13s%n", "indicator", "measure", "registry", "published", "difference"));
         for (Indicator i : report.indicators()) {
             Area area = report.province() == null ? i.national() : i.regions().get(0);
             for (Measure m : i.measures()) {
                 Figure f = area.figure(m.name());
-                s.append(String.format("%-22s %-36s %10s %10s %10s%s%n", i.title(), m.label(), m.unit().show(f.computed()),
+                s.append(String.format("%-22s %-36s %13s %13s %13s%s%n", i.title(), m.label(), m.unit().show(f.computed()),
                         m.unit().show(f.published()), m.unit().showSigned(f.difference()), f.flagged() ? " *" : ""));
             }
         }
