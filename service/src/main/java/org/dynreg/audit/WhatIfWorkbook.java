@@ -5,33 +5,10 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xddf.usermodel.PresetColor;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
-import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.BarGrouping;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dynreg.spreadsheet.ReportSheets;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -81,7 +58,7 @@ public final class WhatIfWorkbook {
                     new Column<>("Yearly cost after (PKR)", WhatIfReport.Area::yearlyCostAfter),
                     new Column<>("Difference in yearly cost (PKR)", a -> a.yearlyCostAfter() - a.yearlyCostBefore()));
 
-            XSSFSheet summary = sheet(wb, "Summary");
+            XSSFSheet summary = ReportSheets.sheet(wb, "Summary");
             labelsAndValues(summary);
             Lines lines = new Lines(summary, s);
             lines.title("What-if report: " + report.program());
@@ -101,18 +78,18 @@ public final class WhatIfWorkbook {
                 lines.number(c.header(), c.value().applyAsLong(report.national()), s.count);
             }
 
-            XSSFSheet provinces = sheet(wb, "Provinces");
+            XSSFSheet provinces = ReportSheets.sheet(wb, "Provinces");
             table(provinces, List.of(new Label<>("Province", WhatIfReport.Area::province)), columns, report.provinces(), s);
             if (!report.provinces().isEmpty()) {
-                barChart(provinces, report.provinces().size(),
+                chart(provinces, report.provinces().size(),
                         "Eligible households by province, version " + report.baselineVersion() + " and version " + report.candidateVersion(),
-                        "Eligible households", new int[] {2, 3});
+                        "Eligible households", List.of(2, 3));
             }
 
-            XSSFSheet districts = sheet(wb, "Districts");
+            XSSFSheet districts = ReportSheets.sheet(wb, "Districts");
             table(districts, List.of(new Label<>("Province", WhatIfReport.Area::province), new Label<>("District", WhatIfReport.Area::district)),
                     columns, report.districts(), s);
-            return bytes(wb);
+            return ReportSheets.bytes(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,7 +105,7 @@ public final class WhatIfWorkbook {
                     new Column<>(covered, BudgetPlan.Coverage::covered),
                     new Column<>("Yearly cost (PKR)", BudgetPlan.Coverage::yearlyCost));
 
-            XSSFSheet sheet = sheet(wb, "Budget plan");
+            XSSFSheet sheet = ReportSheets.sheet(wb, "Budget plan");
             labelsAndValues(sheet);
             Lines lines = new Lines(sheet, s);
             lines.title("Budget plan: " + plan.program());
@@ -154,20 +131,20 @@ public final class WhatIfWorkbook {
             }
             lines.share("Share covered", plan.national());
 
-            XSSFSheet provinces = sheet(wb, "Provinces");
+            XSSFSheet provinces = ReportSheets.sheet(wb, "Provinces");
             table(provinces, List.of(new Label<>("Province", BudgetPlan.Coverage::province)), columns, plan.provinces(), s);
             shares(provinces, 1 + columns.size(), plan.provinces(), s);
             if (!plan.provinces().isEmpty()) {
-                barChart(provinces, plan.provinces().size(),
+                chart(provinces, plan.provinces().size(),
                         plan.cutoff() == null ? "Households covered by province" : "Households covered by province at cut-off " + plan.cutoff(),
-                        "Households covered", new int[] {2});
+                        "Households covered", List.of(2));
             }
 
-            XSSFSheet districts = sheet(wb, "Districts");
+            XSSFSheet districts = ReportSheets.sheet(wb, "Districts");
             table(districts, List.of(new Label<>("Province", BudgetPlan.Coverage::province), new Label<>("District", BudgetPlan.Coverage::district)),
                     columns, plan.districts(), s);
             shares(districts, 2 + columns.size(), plan.districts(), s);
-            return bytes(wb);
+            return ReportSheets.bytes(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -281,16 +258,6 @@ public final class WhatIfWorkbook {
         sheet.setColumnWidth(1, FIGURE_WIDTH * 256);
     }
 
-    private static XSSFSheet sheet(XSSFWorkbook wb, String name) {
-        XSSFSheet sheet = wb.createSheet(name);
-        // printed one page wide in landscape, so that a table never splits from its own columns
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-        return sheet;
-    }
-
     /** A header row, then one row per area: its names as text, its figures as numbers. */
     private static <T> void table(XSSFSheet sheet, List<Label<T>> labels, List<Column<T>> columns, List<T> areas, Styles s) {
         Row header = sheet.createRow(0);
@@ -336,51 +303,9 @@ public final class WhatIfWorkbook {
         return area.households() == 0 ? 0 : (double) area.covered() / area.households();
     }
 
-    /**
-     * A clustered horizontal bar chart under the table: provinces down the side in the table's order,
-     * one bar per value column, each series named by its column header.
-     */
-    private static void barChart(XSSFSheet sheet, int areas, String title, String valueTitle, int[] valueColumns) {
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        int top = areas + 2;
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, CHART_COLUMNS, top + CHART_ROWS + areas);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(title);
-        chart.setTitleOverlay(false);
-        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-
-        XDDFCategoryAxis provinces = chart.createCategoryAxis(AxisPosition.LEFT);
-        provinces.setTitle(sheet.getRow(0).getCell(0).getStringCellValue());
-        // horizontal bars are drawn bottom-up: reverse them so they read in the table's order
-        provinces.setOrientation(AxisOrientation.MAX_MIN);
-        XDDFValueAxis households = chart.createValueAxis(AxisPosition.BOTTOM);
-        households.setTitle(valueTitle);
-        households.setNumberFormat(COUNT_FORMAT);
-        households.setCrosses(AxisCrosses.MAX);
-        households.setCrossBetween(AxisCrossBetween.BETWEEN);
-        households.getOrAddMajorGridProperties();
-
-        XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, areas, 0, 0));
-        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, provinces, households);
-        data.setBarDirection(BarDirection.BAR);
-        data.setBarGrouping(BarGrouping.CLUSTERED);
-        data.setVaryColors(false);
-        PresetColor[] colours = {PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE};
-        for (int i = 0; i < valueColumns.length; i++) {
-            int col = valueColumns[i];
-            XDDFChartData.Series series = data.addSeries(names,
-                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, areas, col, col)));
-            series.setTitle(sheet.getRow(0).getCell(col).getStringCellValue(), new CellReference(sheet.getSheetName(), 0, col, true, true));
-            XDDFShapeProperties look = new XDDFShapeProperties();
-            look.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colours[i % colours.length])));
-            series.setShapeProperties(look);
-        }
-        chart.plot(data);
-    }
-
-    private static byte[] bytes(XSSFWorkbook wb) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        wb.write(out);
-        return out.toByteArray();
+    /** The chart of a provinces table, under it and growing with the number of provinces. */
+    private static void chart(XSSFSheet sheet, int areas, String title, String valueTitle, List<Integer> valueColumns) {
+        ReportSheets.barChart(sheet, 0, areas, valueColumns, title, valueTitle, COUNT_FORMAT,
+                new ReportSheets.Placement(areas + 2, CHART_ROWS + areas, CHART_COLUMNS));
     }
 }

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /** Replay for auditors, what-if and the budget solver for policy officers. */
@@ -98,7 +95,7 @@ class AuditorCommands {
         area(s, r.get("national"));
         r.get("provinces").forEach(a -> area(s, a));
         if (file != null) {
-            write(file, service.postJsonForBytes("/api/what-if/report.xlsx", body.toString()));
+            OutputFile.write(file, service.postJsonForBytes("/api/what-if/report.xlsx", body.toString()));
             s.append("Report written to ").append(file).append('\n');
         }
         return s.toString();
@@ -131,7 +128,7 @@ class AuditorCommands {
         coverage(s, p.get("national"));
         p.get("provinces").forEach(c -> coverage(s, c));
         if (file != null) {
-            write(file, service.postJsonForBytes("/api/budget/report.xlsx", body.toString()));
+            OutputFile.write(file, service.postJsonForBytes("/api/budget/report.xlsx", body.toString()));
             s.append("Report written to ").append(file).append('\n');
         }
         return s.toString();
@@ -169,13 +166,5 @@ class AuditorCommands {
     private static void coverage(StringBuilder s, JsonNode c) {
         String name = c.hasNonNull("district") ? c.get("district").asText() : c.hasNonNull("province") ? c.get("province").asText() : "Pakistan";
         s.append(String.format("%-28s %,12d %,12d %,18d%n", name, c.get("households").asLong(), c.get("covered").asLong(), c.get("yearlyCost").asLong()));
-    }
-
-    private static void write(String file, byte[] bytes) {
-        try {
-            Files.write(Path.of(file), bytes);
-        } catch (IOException e) {
-            throw new CliFailure(CliFailure.REFUSED, file + " could not be written: " + e.getMessage());
-        }
     }
 }
