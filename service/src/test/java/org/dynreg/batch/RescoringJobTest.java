@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run that fails half-way goes on after its last committed chunk when restarted, deciding nobody twice.
  */
 @SpringBootTest(classes = org.dynreg.DynregApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"dynreg.batch.chunk-size=4", "dynreg.recertification.sweep-cron=-"})
+        properties = {"dynreg.batch.chunk-size=4", "dynreg.batch.max-rate=100", "dynreg.recertification.sweep-cron=-"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RescoringJobTest {
@@ -187,6 +187,35 @@ class RescoringJobTest {
         assertThat(completed.done()).isEqualTo(20).isEqualTo(completed.total());
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where subject = ? and action = 'job.restart'", Integer.class,
                 "job:" + completed.executionId())).isEqualTo(1);
+    }
+
+    @Test
+    void aStoppedRunEndsAfterItsChunkInProgressAndARestartCompletesIt() throws InterruptedException {
+        String district = "Rescoring stop district";
+        List<Long> households = new RegistryFixture(jdbc).insert("KHYBER_PAKHTUNKHWA", district, 400, "73002", LocalDate.of(2025, 5, 6));
+        JobView started = jobs.startRescoring(null, district, null, "supervisor");
+        long until = System.nanoTime() + 120_000_000_000L;
+        while (decided(started).size() < 8) {
+            assertThat(System.nanoTime()).as("8 decisions within two minutes").isLessThan(until);
+            Thread.sleep(20);
+        }
+
+        ResponseEntity<JsonNode> stop = post("supervisor", "/api/jobs/" + started.executionId() + "/stop", Map.of());
+
+        assertThat(stop.getStatusCode().value()).as("%s", stop.getBody()).isEqualTo(200);
+        JobView stopped = jobs.await(started.executionId());
+        assertThat(stopped.status()).isEqualTo("STOPPED");
+        int before = decided(stopped).size();
+        assertThat(before).as("held back to 100 a second, it stops long before the end").isLessThan(400).isEqualTo((int) stopped.done());
+        assertThat(before % 4).as("whole chunks").isZero();
+
+        JobView completed = jobs.await(jobs.restart(stopped.executionId(), "supervisor").executionId());
+
+        assertThat(completed.status()).isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForList("select household_id from eligibility_decision where batch_job_instance = ?", Long.class,
+                started.instanceId())).hasSize(400).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(households);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where subject = ? and action = 'job.stop'", Integer.class,
+                "job:" + started.executionId())).isEqualTo(1);
     }
 
     private Set<Long> decided(JobView run) {
