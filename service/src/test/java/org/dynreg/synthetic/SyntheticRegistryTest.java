@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SpringBootTest(classes = org.dynreg.DynregApplication.class)
+@SpringBootTest(classes = org.dynreg.DynregApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyntheticRegistryTest {
@@ -40,6 +40,7 @@ class SyntheticRegistryTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
     @Autowired Registry registry;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     Generation generation;
     final PublishedIndicators published = PublishedIndicators.load();
 
@@ -52,16 +53,16 @@ class SyntheticRegistryTest {
     void everyHouseholdIsWrittenWholeInAllFiveTables() {
         assertThat(generation.status()).isEqualTo(Generation.COMPLETED);
         assertThat(generation.householdsWritten()).isEqualTo(HOUSEHOLDS);
-        assertThat(count("select count(*) from survey where operator_id = 'SYNTHETIC'")).isEqualTo(HOUSEHOLDS);
+        assertThat(count("select count(*) from survey where site_id = 'SEED-2023'")).isEqualTo(HOUSEHOLDS);
         assertThat(count("select count(*) from household h join survey s on s.id = h.latest_survey_id and s.household_id = h.id "
                 + "join survey_dwelling d on d.survey_id = s.id join survey_assets a on a.survey_id = s.id "
-                + "where s.operator_id = 'SYNTHETIC'")).isEqualTo(HOUSEHOLDS);
-        assertThat(count("select count(*) from household_member where national_id like '9%'")).isEqualTo(generation.membersWritten());
+                + "where s.site_id = 'SEED-2023'")).isEqualTo(HOUSEHOLDS);
+        assertThat(count("select count(*) from household_member where national_id like '923%'")).isEqualTo(generation.membersWritten());
         assertThat(count("select count(*) from household_member m left join household h on h.id = m.household_id where h.id is null"))
                 .isZero();
         assertThat(count("select count(*) from (select household_id from household_member group by household_id "
                 + "having sum(relation = 'HEAD') <> 1) x")).isZero();
-        assertThat(count("select count(distinct national_id) from household_member where national_id like '9%'"))
+        assertThat(count("select count(distinct national_id) from household_member where national_id like '923%'"))
                 .isEqualTo(generation.membersWritten());
     }
 
@@ -141,5 +142,29 @@ class SyntheticRegistryTest {
     private long count(String sql) {
         Long n = jdbc.queryForObject(sql, Long.class);
         return n == null ? 0 : n;
+    }
+
+    @Test
+    void anAdministratorGeneratesFromTheShellAndOtherRolesAreRefused() {
+        long before = count("select count(*) from survey where operator_id = 'SYNTHETIC'");
+        assertThat(shell("operator", "registry", "generate", "--households", "25", "--seed", "7")).isEqualTo(3);
+        assertThat(count("select count(*) from survey where operator_id = 'SYNTHETIC'")).isEqualTo(before);
+        assertThat(shell("admin", "registry", "generate", "--households", "25", "--seed", "7")).isZero();
+        assertThat(count("select count(*) from survey where operator_id = 'SYNTHETIC'")).isEqualTo(before + 25);
+        assertThat(count("select count(*) from household_member where national_id like '907%'")).isPositive();
+        assertThat(shell("admin", "registry", "generate", "--households", "25", "--seed", "107")).isEqualTo(2);
+    }
+
+    private int shell(String user, String... command) {
+        System.setProperty("DYNREG_URL", "http://localhost:" + port);
+        System.setProperty("DYNREG_USER", user);
+        System.setProperty("DYNREG_PASSWORD", user + "-pass");
+        try {
+            return org.dynreg.cli.DynregShell.run(command);
+        } finally {
+            System.clearProperty("DYNREG_URL");
+            System.clearProperty("DYNREG_USER");
+            System.clearProperty("DYNREG_PASSWORD");
+        }
     }
 }
