@@ -34,10 +34,10 @@ import java.util.stream.Collectors;
 /**
  * The two jobs, each a manager step that hands one partition per district to {@link BatchThreads}, and worker
  * steps whose reader, processor and writer are built per partition (step scope) from what the run pinned at its
- * first start: the scope and policy version (rescoring), the due day and window (sweep).
+ * first start: the scope and policy version (rescoring), the due day and window (sweep). Step-scoped beans are
+ * declared as their classes, not as reader or writer interfaces, so that Spring Batch can look at them for listener
+ * annotations; they are proxied by subclassing, so those classes are not final.
  */
-// Step-scoped beans are declared as their classes, not as reader or writer interfaces, so that Spring Batch can
-// look at them for listener annotations; they are proxied by subclassing, so those classes are not final.
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatchSettings.class)
 class BatchConfiguration {
