@@ -38,7 +38,10 @@ class RegistryRows {
             + " left join survey_assets a on a.survey_id = h.latest_survey_id"
             + " where h.province = ? and h.district = ? and h.id > ?";
     private static final String MEMBERS = "select household_id, date_of_birth, relation, gender, marital_status, disability,"
-            + " education_level, in_school, employment_sector, elementary_occupation from household_member where household_id in (%s)"
+            + " education_level, in_school, employment_sector, elementary_occupation"
+            // With more than a few hundred ids the optimiser estimates from index statistics, which a bulk load
+            // leaves stale until they are recomputed; it then scans the whole roster for every chunk.
+            + " from household_member force index (household_member_by_household) where household_id in (%s)"
             + " order by household_id, id";
 
     private final JdbcTemplate jdbc;

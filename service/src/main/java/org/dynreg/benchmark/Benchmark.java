@@ -130,7 +130,8 @@ public final class Benchmark {
             progress("built the facts of %,d households in memory", inMemory);
             Evaluation sample = EligibilityEvaluator.evaluate(policy, facts.get(0));
 
-            DecisionRows rows = new DecisionRows(dataSource, json, policy, sample);
+            DecisionRows rows = new DecisionRows(dataSource, policy,
+                    context.getBean(Eligibility.class).decided(0, 0, facts.get(0), sample));
             t = System.nanoTime();
             long written = rows.insertForEveryHousehold(threads);
             report.figure("b", "(b) batched insert of decision rows (" + rows.averageBytes() + " bytes of JSON each)",
@@ -155,8 +156,10 @@ public final class Benchmark {
             progress("rescored %,d households", rescored);
 
             Latency latency = new Latency(port, synthetic, seed + 1, json);
-            latency.measure(4, Latency.WARM_UP_SECONDS);
-            for (String clients : options.getOrDefault("clients", "8,32").split(",")) {
+            if (latencySeconds > 0) {
+                latency.measure(4, Latency.WARM_UP_SECONDS);
+            }
+            for (String clients : latencySeconds > 0 ? options.getOrDefault("clients", "8,32").split(",") : new String[0]) {
                 Latency.Result r = latency.measure(Integer.parseInt(clients.trim()), latencySeconds);
                 report.latency(r);
                 progress("%d clients: p50 %.1f ms, p99 %.1f ms, %,d surveys, %d errors", r.clients(), r.p50Millis(),

@@ -1,9 +1,6 @@
 package org.dynreg.benchmark;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dynreg.eligibility.Eligibility;
-import org.dynreg.eligibility.Evaluation;
 import org.dynreg.database.IdBlocks;
 import org.dynreg.policy.CompiledPolicy;
 
@@ -17,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,21 +31,16 @@ final class DecisionRows {
 
     private final DataSource dataSource;
     private final CompiledPolicy policy;
-    private final Evaluation sample;
+    private final Eligibility.Decided sample;
     private final String[] columns;
 
-    DecisionRows(DataSource dataSource, ObjectMapper json, CompiledPolicy policy, Evaluation sample) throws JsonProcessingException {
+    /** @param sample a decision as {@link Eligibility#decided} renders it: every row gets its JSON */
+    DecisionRows(DataSource dataSource, CompiledPolicy policy, Eligibility.Decided sample) {
         this.dataSource = dataSource;
         this.policy = policy;
         this.sample = sample;
-        Map<String, Object> out = Eligibility.outputsOf(sample);
-        columns = new String[]{
-                json.writeValueAsString(Map.of("household", Map.of("sample", true))),
-                json.writeValueAsString(out.get(Eligibility.BREAKDOWN)),
-                json.writeValueAsString(out.get(Eligibility.LIKELIHOODS)),
-                json.writeValueAsString(out.get(Eligibility.PROGRAMS)),
-                json.writeValueAsString(out.get(Eligibility.FIRED_RULES)),
-                json.writeValueAsString(out.get(Eligibility.REASONS))};
+        columns = new String[]{sample.inputs(), sample.scoreBreakdown(), sample.likelihoods(), sample.programs(),
+                sample.firedRules(), sample.reasons()};
     }
 
     int averageBytes() {
@@ -103,7 +94,7 @@ final class DecisionRows {
                 s.setTimestamp(6, Timestamp.from(Instant.now()));
                 s.setString(7, "benchmark-write-limit");
                 s.setInt(8, sample.score());
-                s.setBoolean(9, false);
+                s.setBoolean(9, sample.cashTransferEligible());
                 for (int k = 0; k < columns.length; k++) {
                     s.setString(10 + k, columns[k]);
                 }

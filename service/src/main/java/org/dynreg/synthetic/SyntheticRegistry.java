@@ -153,11 +153,12 @@ public class SyntheticRegistry {
             for (Future<?> f : futures) {
                 f.get();
             }
+            analyze();
             run.finish(Generation.COMPLETED, null, clock.instant());
             log.info("generation {}: {} households, {} members in {} ({} households/s)", run.id,
                     run.householdsWritten.get(), run.membersWritten.get(),
                     Duration.between(run.startedAt, run.finishedAt), Math.round(run.view().householdsPerSecond()));
-        } catch (ExecutionException | RuntimeException e) {
+        } catch (ExecutionException | SQLException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             run.finish(Generation.FAILED, String.valueOf(cause.getMessage()), clock.instant());
             log.error("generation {} failed after {} households", run.id, run.householdsWritten.get(), cause);
@@ -166,6 +167,16 @@ public class SyntheticRegistry {
             run.finish(Generation.FAILED, "interrupted", clock.instant());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Recomputes the tables' index statistics: after a bulk load they describe the tables as they were, and
+     * the optimiser then picks full scans for queries that should use an index.
+     */
+    private void analyze() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("analyze table household, household_member, survey, survey_dwelling, survey_assets");
         }
     }
 
