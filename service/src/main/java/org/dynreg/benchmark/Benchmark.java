@@ -6,6 +6,9 @@ import org.dynreg.eligibility.Eligibility;
 import org.dynreg.eligibility.EligibilityEvaluator;
 import org.dynreg.eligibility.Evaluation;
 import org.dynreg.eligibility.HouseholdFactsBuilder;
+import org.dynreg.indicators.IndicatorMarkdown;
+import org.dynreg.indicators.IndicatorReport;
+import org.dynreg.indicators.Indicators;
 import org.dynreg.policy.CompiledPolicy;
 import org.dynreg.policy.Policies;
 import org.dynreg.registry.SurveyValidator;
@@ -106,6 +109,15 @@ public final class Benchmark {
             report.figure("generation", "Synthetic registry generated into MariaDB (households with members, survey, "
                     + "dwelling, assets)", g.householdsWritten(), generationNanos);
             progress("generated %,d households, %,d members", g.householdsWritten(), g.membersWritten());
+
+            IndicatorReport indicators = context.getBean(Indicators.class).report(null);
+            Path indicatorsOut = out.resolveSibling("synthetic-registry.md");
+            Files.writeString(indicatorsOut, "# The synthetic registry against the published figures\n\n"
+                    + "Written by the benchmark from the registry it generated (" + String.format("%,d", households)
+                    + " households, seed " + seed + "); see performance.md.\n\n" + IndicatorMarkdown.write(indicators));
+            report.indicators(indicators, indicatorsOut.getFileName().toString());
+            progress("indicator report: %d figures beyond %.1f points of the published ones", indicators.beyondTolerance(),
+                    indicators.tolerancePoints());
 
             RegistryScan scan = new RegistryScan(dataSource);
             t = System.nanoTime();
