@@ -3,6 +3,7 @@ package org.dynreg.appeals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.DynregApplication;
+import org.dynreg.cli.ShellAs;
 import org.dynreg.eligibility.ReferenceHouseholds;
 import org.dynreg.registry.Registry;
 import org.junit.jupiter.api.AfterEach;
@@ -164,16 +165,7 @@ class AppealProcessTest {
     }
 
     int shell(String user, String... command) {
-        System.setProperty("DYNREG_URL", "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
-        System.setProperty("DYNREG_USER", user);
-        System.setProperty("DYNREG_PASSWORD", user + "-pass");
-        try {
-            return org.dynreg.cli.DynregShell.run(command);
-        } finally {
-            System.clearProperty("DYNREG_URL");
-            System.clearProperty("DYNREG_USER");
-            System.clearProperty("DYNREG_PASSWORD");
-        }
+        return ShellAs.run(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")), user, command);
     }
 
     String taskOf(String user, long caseId, String name) {

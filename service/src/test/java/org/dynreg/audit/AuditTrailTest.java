@@ -2,8 +2,7 @@ package org.dynreg.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dynreg.audit.ChainVerification.Problem;
-import org.dynreg.cli.DynregShell;
-import org.junit.jupiter.api.AfterEach;
+import org.dynreg.cli.ShellAs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -357,16 +356,7 @@ class AuditTrailTest {
     }
 
     int shell(String user, String... command) {
-        System.setProperty("DYNREG_URL", "http://localhost:" + port);
-        System.setProperty("DYNREG_USER", user);
-        System.setProperty("DYNREG_PASSWORD", user + "-pass");
-        return DynregShell.run(command);
+        return ShellAs.run(port, user, command);
     }
 
-    @AfterEach
-    void clearShellSettings() {
-        System.clearProperty("DYNREG_URL");
-        System.clearProperty("DYNREG_USER");
-        System.clearProperty("DYNREG_PASSWORD");
-    }
 }

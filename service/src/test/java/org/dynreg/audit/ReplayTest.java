@@ -1,13 +1,12 @@
 package org.dynreg.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dynreg.cli.DynregShell;
+import org.dynreg.cli.ShellAs;
 import org.dynreg.eligibility.ReferenceHouseholds;
 import org.dynreg.policy.CandidateVersions;
 import org.dynreg.policy.Policies;
 import org.dynreg.registry.Registration;
 import org.dynreg.registry.Registry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +45,6 @@ class ReplayTest {
         households = ReferenceRegistry.register(registry, DISTRICT, "97", List.of());
     }
 
-    @AfterEach
-    void clearShell() {
-        System.clearProperty("DYNREG_URL");
-        System.clearProperty("DYNREG_USER");
-        System.clearProperty("DYNREG_PASSWORD");
-    }
 
     @Test
     void everyDecisionReplaysIdenticallyUnderItsOwnVersion() {
@@ -176,10 +169,7 @@ class ReplayTest {
     }
 
     int shell(String user, String... command) {
-        System.setProperty("DYNREG_URL", "http://localhost:" + port);
-        System.setProperty("DYNREG_USER", user);
-        System.setProperty("DYNREG_PASSWORD", user + "-pass");
-        return DynregShell.run(command);
+        return ShellAs.run(port, user, command);
     }
 
     ResponseEntity<JsonNode> get(String user, String path) {

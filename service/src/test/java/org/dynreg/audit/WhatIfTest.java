@@ -2,11 +2,10 @@ package org.dynreg.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.dynreg.cli.DynregShell;
+import org.dynreg.cli.ShellAs;
 import org.dynreg.policy.CandidateVersions;
 import org.dynreg.policy.Policies;
 import org.dynreg.registry.Registry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,12 +56,6 @@ class WhatIfTest {
         ReferenceRegistry.register(registry, DISTRICT, "96", HOUSEHOLDS);
     }
 
-    @AfterEach
-    void clearShell() {
-        System.clearProperty("DYNREG_URL");
-        System.clearProperty("DYNREG_USER");
-        System.clearProperty("DYNREG_PASSWORD");
-    }
 
     @Test
     void aCandidateCutoffOf40GainsTheHouseholdsAt33AndAt38WithADisabledMemberAndStoresNothing() {
@@ -157,10 +150,7 @@ class WhatIfTest {
     }
 
     int shell(String user, String... command) {
-        System.setProperty("DYNREG_URL", "http://localhost:" + port);
-        System.setProperty("DYNREG_USER", user);
-        System.setProperty("DYNREG_PASSWORD", user + "-pass");
-        return DynregShell.run(command);
+        return ShellAs.run(port, user, command);
     }
 
     ResponseEntity<JsonNode> post(String user, String path, Object body) {

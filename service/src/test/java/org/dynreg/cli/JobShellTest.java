@@ -1,7 +1,6 @@
 package org.dynreg.cli;
 
 import org.dynreg.batch.RegistryFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,23 +29,13 @@ class JobShellTest {
     final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     int shell(String user, String... command) {
-        System.setProperty("DYNREG_URL", "http://localhost:" + port);
-        System.setProperty("DYNREG_USER", user);
-        System.setProperty("DYNREG_PASSWORD", user + "-pass");
         PrintStream console = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            return DynregShell.run(command);
+            return ShellAs.run(port, user, command);
         } finally {
             System.setOut(console);
         }
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("DYNREG_URL");
-        System.clearProperty("DYNREG_USER");
-        System.clearProperty("DYNREG_PASSWORD");
     }
 
     @Test

@@ -29,9 +29,6 @@ class PolicyShellTest {
 
     @AfterEach
     void clear() {
-        System.clearProperty("DYNREG_URL");
-        System.clearProperty("DYNREG_USER");
-        System.clearProperty("DYNREG_PASSWORD");
         if (policies.active().version() != 1) {
             policies.rollBack(1, "back to the repository's default policy after a test", "officer2");
         }
@@ -84,10 +81,7 @@ class PolicyShellTest {
     }
 
     int shell(String user, String... command) {
-        System.setProperty("DYNREG_URL", "http://localhost:" + port);
-        System.setProperty("DYNREG_USER", user);
-        System.setProperty("DYNREG_PASSWORD", user + "-pass");
-        return DynregShell.run(command);
+        return ShellAs.run(port, user, command);
     }
 
 }

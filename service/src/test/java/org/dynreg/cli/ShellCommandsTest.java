@@ -3,7 +3,6 @@ package org.dynreg.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,18 +28,9 @@ class ShellCommandsTest {
     @TempDir Path dir;
 
     int shell(String user, String... command) {
-        System.setProperty("DYNREG_URL", "http://localhost:" + port);
-        System.setProperty("DYNREG_USER", user);
-        System.setProperty("DYNREG_PASSWORD", user + "-pass");
-        return DynregShell.run(command);
+        return ShellAs.run(port, user, command);
     }
 
-    @AfterEach
-    void clear() {
-        System.clearProperty("DYNREG_URL");
-        System.clearProperty("DYNREG_USER");
-        System.clearProperty("DYNREG_PASSWORD");
-    }
 
     Path survey(int seed) throws Exception {
         ObjectNode s;
@@ -83,7 +73,12 @@ class ShellCommandsTest {
         System.setProperty("DYNREG_URL", "http://127.0.0.1:9");
         System.setProperty("DYNREG_USER", "operator");
         System.setProperty("DYNREG_PASSWORD", "operator-pass");
-
-        assertThat(DynregShell.run(new String[]{"household", "show", "--id", "1"})).isEqualTo(CliFailure.UNREACHABLE);
+        try {
+            assertThat(DynregShell.run(new String[]{"household", "show", "--id", "1"})).isEqualTo(CliFailure.UNREACHABLE);
+        } finally {
+            System.clearProperty("DYNREG_URL");
+            System.clearProperty("DYNREG_USER");
+            System.clearProperty("DYNREG_PASSWORD");
+        }
     }
 }

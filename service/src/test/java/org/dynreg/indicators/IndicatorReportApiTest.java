@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dynreg.DynregApplication;
-import org.dynreg.cli.DynregShell;
-import org.junit.jupiter.api.AfterEach;
+import org.dynreg.cli.ShellAs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,12 +65,6 @@ class IndicatorReportApiTest {
                 .isEqualTo(201);
     }
 
-    @AfterEach
-    void clearShell() {
-        System.clearProperty("DYNREG_URL");
-        System.clearProperty("DYNREG_USER");
-        System.clearProperty("DYNREG_PASSWORD");
-    }
 
     static HttpHeaders headers(String user) {
         HttpHeaders h = new HttpHeaders();
@@ -144,10 +137,7 @@ class IndicatorReportApiTest {
     }
 
     int shell(String user, String... command) {
-        System.setProperty("DYNREG_URL", "http://localhost:" + port);
-        System.setProperty("DYNREG_USER", user);
-        System.setProperty("DYNREG_PASSWORD", user + "-pass");
-        return DynregShell.run(command);
+        return ShellAs.run(port, user, command);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dynreg.synthetic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dynreg.api.InvalidRequestException;
+import org.dynreg.cli.ShellAs;
 import org.dynreg.database.OwnDatabase;
 import org.dynreg.indicators.PublishedIndicators;
 import org.dynreg.registry.Registry;
@@ -158,15 +159,6 @@ class SyntheticRegistryTest {
     }
 
     private int shell(String user, String... command) {
-        System.setProperty("DYNREG_URL", "http://localhost:" + port);
-        System.setProperty("DYNREG_USER", user);
-        System.setProperty("DYNREG_PASSWORD", user + "-pass");
-        try {
-            return org.dynreg.cli.DynregShell.run(command);
-        } finally {
-            System.clearProperty("DYNREG_URL");
-            System.clearProperty("DYNREG_USER");
-            System.clearProperty("DYNREG_PASSWORD");
-        }
+        return ShellAs.run(port, user, command);
     }
 }
