@@ -1,9 +1,7 @@
 package org.dynreg.audit;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -29,7 +27,6 @@ public final class WhatIfWorkbook {
 
     static final String COUNT_FORMAT = "#,##0";
     static final String SHARE_FORMAT = "0.0%";
-    static final String TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
     static final String WHOLE_REGISTRY = "none: the whole registry";
 
     /** Column widths, in characters, chosen so that a province name and a PKR cost fit. */
@@ -166,25 +163,13 @@ public final class WhatIfWorkbook {
         final CellStyle time;
 
         Styles(XSSFWorkbook wb) {
-            Font boldFont = wb.createFont();
-            boldFont.setBold(true);
-            Font titleFont = wb.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
-            header = wb.createCellStyle();
-            header.setFont(boldFont);
-            header.setWrapText(true);
-            header.setBorderBottom(BorderStyle.THIN);
-            title = wb.createCellStyle();
-            title.setFont(titleFont);
-            bold = wb.createCellStyle();
-            bold.setFont(boldFont);
-            count = wb.createCellStyle();
-            count.setDataFormat(wb.createDataFormat().getFormat(COUNT_FORMAT));
-            share = wb.createCellStyle();
-            share.setDataFormat(wb.createDataFormat().getFormat(SHARE_FORMAT));
-            time = wb.createCellStyle();
-            time.setDataFormat(wb.createDataFormat().getFormat(TIME_FORMAT));
+            ReportSheets.Styles shared = ReportSheets.Styles.of(wb);
+            header = shared.header();
+            title = shared.title();
+            bold = shared.bold();
+            time = shared.time();
+            count = ReportSheets.format(wb, COUNT_FORMAT);
+            share = ReportSheets.format(wb, SHARE_FORMAT);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.dynreg.indicators;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -40,7 +39,6 @@ public final class IndicatorWorkbook {
     static final String REGISTRY = " (registry)";
     static final String PUBLISHED = " (published)";
     static final String DIFFERENCE = " (difference)";
-    static final String TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
     /** The regional table's header row on an indicator sheet: title, definition and a blank line above it. */
     static final int TABLE_HEADER = 3;
@@ -80,30 +78,17 @@ public final class IndicatorWorkbook {
         final CellStyle flag;
 
         Styles(XSSFWorkbook wb) {
-            Font boldFont = wb.createFont();
-            boldFont.setBold(true);
-            Font titleFont = wb.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
+            ReportSheets.Styles shared = ReportSheets.Styles.of(wb);
+            header = shared.header();
+            title = shared.title();
+            bold = shared.bold();
+            time = shared.time();
             Font redFont = wb.createFont();
             redFont.setBold(true);
             redFont.setColor(IndexedColors.RED.getIndex());
-            header = wb.createCellStyle();
-            header.setFont(boldFont);
-            header.setWrapText(true);
-            header.setBorderBottom(BorderStyle.THIN);
-            title = wb.createCellStyle();
-            title.setFont(titleFont);
-            bold = wb.createCellStyle();
-            bold.setFont(boldFont);
-            time = wb.createCellStyle();
-            time.setDataFormat(wb.createDataFormat().getFormat(TIME_FORMAT));
             for (Unit u : Unit.values()) {
-                CellStyle f = wb.createCellStyle();
-                f.setDataFormat(wb.createDataFormat().getFormat(u.pattern()));
-                figure.put(u, f);
-                CellStyle d = wb.createCellStyle();
-                d.setDataFormat(wb.createDataFormat().getFormat(differenceFormat(u)));
+                figure.put(u, ReportSheets.format(wb, u.pattern()));
+                CellStyle d = ReportSheets.format(wb, differenceFormat(u));
                 difference.put(u, d);
                 CellStyle red = wb.createCellStyle();
                 red.cloneStyleFrom(d);

@@ -1,5 +1,8 @@
 package org.dynreg.spreadsheet;
 
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.PresetColor;
@@ -36,8 +39,37 @@ import java.util.List;
  */
 public final class ReportSheets {
     private static final PresetColor[] COLOURS = {PresetColor.STEEL_BLUE, PresetColor.DARK_ORANGE};
+    /** How every report shows a moment: to the second, in the notation of Excel's number formats. */
+    public static final String TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
     private ReportSheets() {
+    }
+
+    /** The cell styles every report workbook shares: column headers, sheet titles, bold labels and moments. */
+    public record Styles(CellStyle header, CellStyle title, CellStyle bold, CellStyle time) {
+        public static Styles of(XSSFWorkbook wb) {
+            Font boldFont = wb.createFont();
+            boldFont.setBold(true);
+            Font titleFont = wb.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints((short) 14);
+            CellStyle header = wb.createCellStyle();
+            header.setFont(boldFont);
+            header.setWrapText(true);
+            header.setBorderBottom(BorderStyle.THIN);
+            CellStyle title = wb.createCellStyle();
+            title.setFont(titleFont);
+            CellStyle bold = wb.createCellStyle();
+            bold.setFont(boldFont);
+            return new Styles(header, title, bold, format(wb, TIME_FORMAT));
+        }
+    }
+
+    /** A cell style that shows numbers or moments in the given format (Excel's notation). */
+    public static CellStyle format(XSSFWorkbook wb, String pattern) {
+        CellStyle style = wb.createCellStyle();
+        style.setDataFormat(wb.createDataFormat().getFormat(pattern));
+        return style;
     }
 
     /** A new sheet printed one page wide in landscape, so that a table never splits from its own columns. */

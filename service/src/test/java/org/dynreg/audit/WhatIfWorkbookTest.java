@@ -156,7 +156,7 @@ class WhatIfWorkbookTest {
             assertThat(valueOf(s, "Ran by").getStringCellValue()).isEqualTo("policy.officer");
             Cell ranAt = valueOf(s, "Ran at (UTC)");
             assertThat(ranAt.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 3, 4, 9, 15, 30));
-            assertThat(ranAt.getCellStyle().getDataFormatString()).isEqualTo(WhatIfWorkbook.TIME_FORMAT);
+            assertThat(ranAt.getCellStyle().getDataFormatString()).isEqualTo(org.dynreg.spreadsheet.ReportSheets.TIME_FORMAT);
             List<String> shas = new ArrayList<>();
             s.forEach(row -> {
                 if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("Its bundle sha256")) {
