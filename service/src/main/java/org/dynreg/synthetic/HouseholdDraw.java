@@ -53,6 +53,23 @@ final class HouseholdDraw {
             "Marri", "Yousafzai", "Afridi", "Khattak", "Bugti", "Soomro", "Sheikh", "Rajput", "Arain", "Gujjar",
             "Lashari", "Magsi"};
 
+    /*
+     * The answers an indicator is drawn as. Which answers count for an indicator is decided in
+     * IndicatorDefinitions alone; HouseholdDrawTest checks these lists against it.
+     */
+    static final WallMaterial[] KACHA_WALLS = {WallMaterial.UNBAKED_BRICK_MUD, WallMaterial.WOOD_BAMBOO, WallMaterial.OTHER};
+    static final WallMaterial[] PACCA_WALLS = {WallMaterial.BURNT_BRICK, WallMaterial.CONCRETE, WallMaterial.STONE};
+    static final DrinkingWater[] SAFE_WATER = {DrinkingWater.HAND_PUMP, DrinkingWater.PIPED, DrinkingWater.MOTOR_PUMP,
+            DrinkingWater.COVERED_WELL, DrinkingWater.FILTRATION_PLANT};
+    static final DrinkingWater[] UNSAFE_WATER = {DrinkingWater.OPEN_WELL, DrinkingWater.SURFACE_WATER, DrinkingWater.TANKER,
+            DrinkingWater.SPRING, DrinkingWater.OTHER};
+    static final Toilet[] FORMAL_LATRINES = {Toilet.FLUSH_SEPTIC, Toilet.FLUSH_SEWER};
+    static final Toilet[] INFORMAL_LATRINES = {Toilet.FLUSH_PIT, Toilet.DRY_PIT, Toilet.FLUSH_OPEN_DRAIN, Toilet.COMMUNAL};
+    static final Toilet NO_LATRINE = Toilet.NONE;
+    static final Electricity[] GRID = {Electricity.METERED, Electricity.UNMETERED};
+    static final Electricity[] OFF_GRID = {Electricity.NONE, Electricity.SOLAR, Electricity.GENERATOR};
+    static final Employment[] WORKING = {Employment.EMPLOYED, Employment.SELF_EMPLOYED};
+
     private final Targets targets;
     private final long seed;
     private final LocalDate today;
@@ -84,27 +101,25 @@ final class HouseholdDraw {
 
         boolean kacha = r.nextDouble() < targets.rate(p, d, Measure.KACHA);
         WallMaterial wall = kacha
-                ? pick(r, new WallMaterial[]{WallMaterial.UNBAKED_BRICK_MUD, WallMaterial.WOOD_BAMBOO, WallMaterial.OTHER}, 0.85, 0.10)
-                : pick(r, new WallMaterial[]{WallMaterial.BURNT_BRICK, WallMaterial.CONCRETE, WallMaterial.STONE}, 0.85, 0.10);
+                ? pick(r, KACHA_WALLS, 0.85, 0.10)
+                : pick(r, PACCA_WALLS, 0.85, 0.10);
         RoofMaterial roof = kacha
                 ? pick(r, new RoofMaterial[]{RoofMaterial.WOOD_BAMBOO, RoofMaterial.THATCH, RoofMaterial.IRON_CEMENT_SHEET}, 0.6, 0.3)
                 : pick(r, new RoofMaterial[]{RoofMaterial.RCC, RoofMaterial.IRON_CEMENT_SHEET, RoofMaterial.WOOD_BAMBOO}, 0.6, 0.3);
         DrinkingWater water = r.nextDouble() < targets.rate(p, d, Measure.SAFE_WATER)
-                ? pick(r, new DrinkingWater[]{DrinkingWater.HAND_PUMP, DrinkingWater.PIPED, DrinkingWater.MOTOR_PUMP,
-                        DrinkingWater.COVERED_WELL, DrinkingWater.FILTRATION_PLANT}, 0.35, 0.30, 0.25, 0.05)
-                : pick(r, new DrinkingWater[]{DrinkingWater.OPEN_WELL, DrinkingWater.SURFACE_WATER, DrinkingWater.TANKER,
-                        DrinkingWater.SPRING, DrinkingWater.OTHER}, 0.3, 0.3, 0.2, 0.1);
+                ? pick(r, SAFE_WATER, 0.35, 0.30, 0.25, 0.05)
+                : pick(r, UNSAFE_WATER, 0.3, 0.3, 0.2, 0.1);
         double toiletDraw = r.nextDouble();
         double formal = targets.rate(p, d, Measure.FORMAL_LATRINE);
         double open = targets.rate(p, d, Measure.OPEN_DEFECATION);
         Toilet toilet = toiletDraw < formal
-                ? pick(r, new Toilet[]{Toilet.FLUSH_SEPTIC, Toilet.FLUSH_SEWER}, 0.5)
+                ? pick(r, FORMAL_LATRINES, 0.5)
                 : toiletDraw < 1 - open
-                ? pick(r, new Toilet[]{Toilet.FLUSH_PIT, Toilet.DRY_PIT, Toilet.FLUSH_OPEN_DRAIN, Toilet.COMMUNAL}, 0.4, 0.3, 0.2)
-                : Toilet.NONE;
+                ? pick(r, INFORMAL_LATRINES, 0.4, 0.3, 0.2)
+                : NO_LATRINE;
         Electricity electricity = r.nextDouble() < targets.rate(p, d, Measure.ELECTRICITY)
-                ? pick(r, new Electricity[]{Electricity.METERED, Electricity.UNMETERED}, 0.85)
-                : pick(r, new Electricity[]{Electricity.NONE, Electricity.SOLAR, Electricity.GENERATOR}, 0.75, 0.2);
+                ? pick(r, GRID, 0.85)
+                : pick(r, OFF_GRID, 0.75, 0.2);
         CookingFuel fuel = wealth > 0.6 ? pick(r, new CookingFuel[]{CookingFuel.GAS, CookingFuel.LPG}, 0.7)
                 : pick(r, new CookingFuel[]{CookingFuel.WOOD, CookingFuel.DUNG_CAKE, CookingFuel.GAS, CookingFuel.KEROSENE}, 0.6, 0.2, 0.15);
         boolean livestock = r.nextDouble() < targets.rate(p, d, Measure.LIVESTOCK);
@@ -208,7 +223,7 @@ final class HouseholdDraw {
         boolean elementary = false;
         if (age >= IndicatorDefinitions.WORKFORCE_AGE_FROM && age <= IndicatorDefinitions.WORKFORCE_AGE_TO
                 && r.nextDouble() < rate(p, d, gender, Measure.EMPLOYED_MALE, Measure.EMPLOYED_FEMALE, Measure.EMPLOYED_TOTAL)) {
-            employment = r.nextDouble() < 0.6 ? Employment.EMPLOYED : Employment.SELF_EMPLOYED;
+            employment = pick(r, WORKING, 0.6);
             double o = r.nextDouble();
             if (o < 0.35) {
                 occupation = Occupation.DAY_LABOURER; sector = EmploymentSector.INFORMAL; elementary = true;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.cli.ShellAs;
 import org.dynreg.database.OwnDatabase;
+import org.dynreg.indicators.IndicatorDefinitions;
 import org.dynreg.indicators.PublishedIndicators;
 import org.dynreg.registry.Registry;
 import org.dynreg.registry.SurveyValidator;
@@ -125,7 +126,8 @@ class SyntheticRegistryTest {
     void largeRegionsFollowThePublishedFigures() {
         // 30,000 households: Punjab, Sindh and Khyber Pakhtunkhwa hold 5,000 to 15,000 each, so sampling
         // error is well under 2 points; the 1-point check at a million households is in docs/performance.md.
-        Map<String, Double> kacha = rates("select h.province, avg(d.wall_material in ('UNBAKED_BRICK_MUD','WOOD_BAMBOO','OTHER')) * 100 "
+        String kachaWalls = IndicatorDefinitions.KACHA_WALLS.stream().map(w -> "'" + w.name() + "'").collect(Collectors.joining(","));
+        Map<String, Double> kacha = rates("select h.province, avg(d.wall_material in (" + kachaWalls + ")) * 100 "
                 + "from household h join survey_dwelling d on d.survey_id = h.latest_survey_id group by h.province");
         Map<String, Double> size = rates("select h.province, count(*) / count(distinct h.id) from household h "
                 + "join household_member m on m.household_id = h.id group by h.province");
