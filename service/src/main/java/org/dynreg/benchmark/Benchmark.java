@@ -20,14 +20,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the benchmark: generates a synthetic registry (or takes the one a previous run left), then
@@ -152,6 +145,7 @@ public final class Benchmark {
 
             InMemory memory = new InMemory(facts, threads);
             int disagreements = memory.disagreements(policy);
+            memory.time(policy);
             report.agreement(inMemory, disagreements);
             report.figure("c", "(c) plain-Java scorecard and eligibility, in memory", memory.plainCount(),
                     memory.plainNanos());
@@ -167,7 +161,7 @@ public final class Benchmark {
                     rescored, System.nanoTime() - t);
             progress("rescored %,d households", rescored);
 
-            Latency latency = new Latency(port, synthetic, seed + 1, json);
+            Latency latency = new Latency(port, synthetic, seed + 1);
             if (latencySeconds > 0) {
                 latency.measure(4, Latency.WARM_UP_SECONDS);
             }

@@ -1,7 +1,5 @@
 package org.dynreg.benchmark;
 
-import java.util.Arrays;
-
 /** Small arithmetic the benchmark reports with. */
 final class Figures {
     private Figures() {
@@ -11,15 +9,13 @@ final class Figures {
         return nanos <= 0 ? 0 : count * 1e9 / nanos;
     }
 
-    /** The value at quantile q (0-1) of the sorted copy of the samples, by the nearest-rank method. */
-    static double quantile(long[] samples, int size, double q) {
-        if (size == 0) {
+    /** The value at quantile q (0-1) of samples sorted in ascending order, by the nearest-rank method. */
+    static double quantile(long[] sorted, double q) {
+        if (sorted.length == 0) {
             return Double.NaN;
         }
-        long[] sorted = Arrays.copyOf(samples, size);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(q * size);
-        return sorted[Math.max(0, Math.min(size - 1, rank - 1))];
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     static String grouped(double value) {

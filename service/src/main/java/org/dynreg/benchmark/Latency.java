@@ -1,6 +1,5 @@
 package org.dynreg.benchmark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dynreg.synthetic.SurveyJson;
 import org.dynreg.synthetic.SyntheticHousehold;
 import org.dynreg.synthetic.SyntheticRegistry;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +38,7 @@ final class Latency {
     private final AtomicLong next = new AtomicLong();
     private final String auth = "Basic " + Base64.getEncoder().encodeToString("operator:operator-pass".getBytes(StandardCharsets.UTF_8));
 
-    Latency(int port, SyntheticRegistry synthetic, long seed, ObjectMapper json) {
+    Latency(int port, SyntheticRegistry synthetic, long seed) {
         this.uri = URI.create("http://127.0.0.1:" + port + "/api/surveys");
         this.synthetic = synthetic;
         this.seed = seed;
@@ -69,7 +69,7 @@ final class Latency {
                         continue;
                     }
                     if (n == mine.length) {
-                        mine = java.util.Arrays.copyOf(mine, n * 2);
+                        mine = Arrays.copyOf(mine, n * 2);
                     }
                     mine[n++] = System.nanoTime() - start;
                 }
@@ -92,8 +92,9 @@ final class Latency {
             System.arraycopy(samples[c], 0, all, at, sizes[c]);
             at += sizes[c];
         }
-        return new Result(clients, seconds, total, errors.get(), Figures.quantile(all, total, 0.50) / 1e6,
-                Figures.quantile(all, total, 0.99) / 1e6, (double) total / seconds);
+        Arrays.sort(all);
+        return new Result(clients, seconds, total, errors.get(), Figures.quantile(all, 0.50) / 1e6,
+                Figures.quantile(all, 0.99) / 1e6, (double) total / seconds);
     }
 
     private HttpRequest request() {
