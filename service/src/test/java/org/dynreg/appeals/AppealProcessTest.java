@@ -3,6 +3,7 @@ package org.dynreg.appeals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.DynregApplication;
+import org.dynreg.RestAs;
 import org.dynreg.cli.ShellAs;
 import org.dynreg.eligibility.ReferenceHouseholds;
 import org.dynreg.registry.Registry;
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
@@ -179,19 +176,14 @@ class AppealProcessTest {
     }
 
     ResponseEntity<JsonNode> get(String user, String path) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(h), JsonNode.class);
+        return RestAs.get(rest, user, path);
     }
 
     /** As a client should: a step refused because an escalation was stored at the same moment is sent again once. */
     ResponseEntity<JsonNode> post(String user, String path, Object body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        h.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> r = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), JsonNode.class);
+        ResponseEntity<JsonNode> r = RestAs.post(rest, user, path, body);
         if (r.getStatusCode().value() == 409 && r.getBody() != null && r.getBody().path("type").asText().endsWith("/case-changed")) {
-            r = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), JsonNode.class);
+            r = RestAs.post(rest, user, path, body);
         }
         return r;
     }

@@ -2,6 +2,7 @@ package org.dynreg.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dynreg.RestAs;
 import org.dynreg.cli.ShellAs;
 import org.dynreg.policy.CandidateVersions;
 import org.dynreg.policy.Policies;
@@ -154,9 +155,6 @@ class WhatIfTest {
     }
 
     ResponseEntity<JsonNode> post(String user, String path, Object body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.APPLICATION_JSON);
-        h.setBasicAuth(user, user + "-pass");
-        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), JsonNode.class);
+        return RestAs.post(rest, user, path, body);
     }
 }

@@ -1,6 +1,7 @@
 package org.dynreg.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dynreg.RestAs;
 import org.dynreg.eligibility.ReferenceHousehold;
 import org.dynreg.eligibility.ReferenceHouseholds;
 import org.dynreg.registry.Registry;
@@ -12,10 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -126,15 +123,10 @@ class DueDateSweepTest {
     }
 
     ResponseEntity<JsonNode> get(String user, String path) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(h), JsonNode.class);
+        return RestAs.get(rest, user, path);
     }
 
     ResponseEntity<JsonNode> post(String user, String path, Object body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        h.setContentType(MediaType.APPLICATION_JSON);
-        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), JsonNode.class);
+        return RestAs.post(rest, user, path, body);
     }
 }

@@ -2,6 +2,7 @@ package org.dynreg.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dynreg.RestAs;
 import org.dynreg.audit.Replays;
 import org.dynreg.eligibility.HouseholdFactsBuilder;
 import org.dynreg.policy.Policies;
@@ -13,10 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -232,15 +229,10 @@ class RescoringJobTest {
     }
 
     ResponseEntity<JsonNode> get(String user, String path) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(h), JsonNode.class);
+        return RestAs.get(rest, user, path);
     }
 
     ResponseEntity<JsonNode> post(String user, String path, Object body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        h.setContentType(MediaType.APPLICATION_JSON);
-        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), JsonNode.class);
+        return RestAs.post(rest, user, path, body);
     }
 }

@@ -3,15 +3,12 @@ package org.dynreg.recertification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.DynregApplication;
+import org.dynreg.RestAs;
 import org.dynreg.eligibility.ReferenceHousehold;
 import org.dynreg.eligibility.ReferenceHouseholds;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
@@ -159,16 +156,11 @@ final class RunningService implements AutoCloseable {
     }
 
     ResponseEntity<JsonNode> get(String user, String path) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(h), JsonNode.class);
+        return RestAs.get(rest, user, path);
     }
 
     ResponseEntity<JsonNode> post(String user, String path, Object body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        h.setContentType(MediaType.APPLICATION_JSON);
-        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), JsonNode.class);
+        return RestAs.post(rest, user, path, body);
     }
 
     static Map<String, Object> surveyed(long surveyId) {

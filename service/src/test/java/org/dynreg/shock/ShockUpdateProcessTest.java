@@ -3,15 +3,12 @@ package org.dynreg.shock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.DynregApplication;
+import org.dynreg.RestAs;
 import org.dynreg.eligibility.ReferenceHouseholds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -296,15 +293,10 @@ class ShockUpdateProcessTest {
     }
 
     ResponseEntity<JsonNode> get(String user, String path) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(h), JsonNode.class);
+        return RestAs.get(rest, user, path);
     }
 
     ResponseEntity<JsonNode> post(String user, String path, Object body) {
-        HttpHeaders h = new HttpHeaders();
-        h.setBasicAuth(user, user + "-pass");
-        h.setContentType(MediaType.APPLICATION_JSON);
-        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), JsonNode.class);
+        return RestAs.post(rest, user, path, body);
     }
 }
