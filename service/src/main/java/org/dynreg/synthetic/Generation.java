@@ -12,8 +12,4 @@ public record Generation(long id, long households, long seed, String status, lon
     public static final String RUNNING = "RUNNING";
     public static final String COMPLETED = "COMPLETED";
     public static final String FAILED = "FAILED";
-
-    public boolean finished() {
-        return !RUNNING.equals(status);
-    }
 }
