@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.dynreg.cli.CommandLineOptions;
 import org.dynreg.cli.DynregShell;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.SpringApplication;
@@ -47,6 +48,17 @@ public class DynregApplication {
         }
         if (args.length > 0 && args[0].equals("benchmark")) {
             System.exit(org.dynreg.benchmark.Benchmark.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (CommandLineOptions.asksForHelp(args)) {
+            ServerArguments.printUsage(System.out);
+            System.exit(0);
+        }
+        try {
+            ServerArguments.check(args);
+        } catch (CommandLineOptions.Refused e) {
+            System.err.println("dynreg: " + e.getMessage());
+            ServerArguments.printUsage(System.err);
+            System.exit(CommandLineOptions.REFUSED);
         }
         SpringApplication.run(DynregApplication.class, args);
     }

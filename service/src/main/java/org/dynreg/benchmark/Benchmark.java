@@ -2,6 +2,7 @@ package org.dynreg.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dynreg.DynregApplication;
+import org.dynreg.cli.CommandLineOptions;
 import org.dynreg.eligibility.Eligibility;
 import org.dynreg.eligibility.EligibilityEvaluator;
 import org.dynreg.eligibility.Evaluation;
@@ -35,9 +36,7 @@ import java.util.Map;
  * measures, on that data and in this one run, (a) the streaming read of households with their members,
  * (b) the batched insert of decision rows, (c) the plain-Java scorecard, (d) the decision tables in
  * memory, (e) the end-to-end rescoring job, and the latency of survey submission under concurrent
- * clients; writes the figures to docs/performance.md. Options: {@code --households N} (1,000,000),
- * {@code --seed S} (2023), {@code --threads T} (2), {@code --latency-seconds S} (60), {@code --clients 8,32},
- * {@code --out FILE} (docs/performance.md).
+ * clients; writes the figures to docs/performance.md. Options: {@link #OPTIONS} ({@code benchmark --help}).
  */
 public final class Benchmark {
     private final Map<String, String> options;
@@ -47,14 +46,38 @@ public final class Benchmark {
         this.options = options;
     }
 
+    static final CommandLineOptions OPTIONS = new CommandLineOptions(
+            "java -jar dynreg-service-exec.jar benchmark [options]")
+            .option("households", "households in the synthetic registry", "1000000")
+            .option("seed", "seed of the synthetic registry", "2023")
+            .option("threads", "threads for the in-memory measures (c) and (d)", "2")
+            .option("latency-seconds", "seconds of survey submissions per client count; 0 skips the latency measure", "60")
+            .option("clients", "client counts for the latency measure, comma-separated", "8,32")
+            .option("out", "where the figures are written", "docs/performance.md");
+
+    /** Exit codes: 0 done, 2 command line refused, 1 the benchmark failed. */
     public static int run(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                System.err.println("benchmark: options are --name value pairs, got " + args[i]);
-                return 2;
+        if (CommandLineOptions.asksForHelp(args)) {
+            OPTIONS.printUsage(System.out);
+            return 0;
+        }
+        Map<String, String> options;
+        try {
+            options = OPTIONS.parse(args);
+            for (String numeric : List.of("households", "seed", "threads", "latency-seconds")) {
+                if (options.containsKey(numeric) && !options.get(numeric).replace("_", "").matches("\\d{1,18}")) {
+                    throw new CommandLineOptions.Refused("option '--" + numeric + "' must be a whole number, got '"
+                            + options.get(numeric) + "'");
+                }
             }
-            options.put(args[i].substring(2), args[i + 1]);
+            if (options.containsKey("clients") && !options.get("clients").matches("\\d{1,4}(,\\d{1,4})*")) {
+                throw new CommandLineOptions.Refused("option '--clients' must be whole numbers separated by commas, got '"
+                        + options.get("clients") + "'");
+            }
+        } catch (CommandLineOptions.Refused e) {
+            System.err.println("benchmark: " + e.getMessage());
+            OPTIONS.printUsage(System.err);
+            return CommandLineOptions.REFUSED;
         }
         try {
             new Benchmark(options).execute(args);

@@ -11,7 +11,9 @@ import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfigurat
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.shell.CommandNotFound;
 import org.springframework.shell.command.annotation.CommandScan;
+import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
 
 import java.util.Map;
 
@@ -27,6 +29,9 @@ import java.util.Map;
 public class DynregShell {
 
     public static int run(String[] args) {
+        if (CommandLineOptions.asksForHelp(args) && !args[0].equals("help")) {
+            args = new String[] {"help"};
+        }
         SpringApplication app = new SpringApplication(DynregShell.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
@@ -46,6 +51,11 @@ public class DynregShell {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ExitCodeGenerator code) {
                     return code.getExitCode();
+                }
+                if (t instanceof CommandNotFound || t instanceof CommandParserExceptionsException) {
+                    // the shell has printed what it did not understand; 'help' lists what it does
+                    System.err.println("error: " + t.getMessage() + " ('help' lists the commands and their options)");
+                    return CommandLineOptions.REFUSED;
                 }
             }
             System.err.println("error: " + e.getMessage());
