@@ -588,9 +588,13 @@ public final class SurveyValidator {
                 if (defined.contains(given)) {
                     continue;
                 }
-                String like = defined.stream().filter(known -> looksLike(given, known)).findFirst()
-                        .map(known -> "; did you mean '" + known + "'?").orElse("");
-                problem(join(parent, echo(given)), "is not a field of the survey format" + like);
+                String like = defined.stream().filter(known -> looksLike(given, known)).findFirst().orElse(null);
+                String hint = "'" + echo(given) + "' was given instead";
+                if (like != null && problems.stream().anyMatch(p -> p.path().equals(join(parent, like)) && p.message().contains(hint))) {
+                    continue; // already reported as the missing field it misspells
+                }
+                problem(join(parent, echo(given)), "is not a field of the survey format"
+                        + (like == null ? "" : "; did you mean '" + like + "'?"));
             }
         }
     }
