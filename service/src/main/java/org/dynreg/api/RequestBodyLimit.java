@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -49,6 +52,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Limited(request, limit), response);
+    }
+
+    /**
+     * The container answers {@code Expect: 100-continue} only once the body is read, so that a client waiting to
+     * send a body the service refuses gets the 413 before it sends a byte, rather than a broken connection.
+     */
+    @Bean
+    static WebServerFactoryCustomizer<TomcatServletWebServerFactory> continueOnlyWhenRead() {
+        return factory -> factory.addConnectorCustomizers(c -> c.setProperty("continueResponseTiming", "onRead"));
     }
 
     /** A request body past its limit, found while reading a body that did not declare its length. */

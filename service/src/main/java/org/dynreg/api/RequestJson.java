@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Request bodies mean exactly what they say: a field the request does not define, a field given twice, a value
- * followed by more text, a null where a number is needed, or JSON nested deeper than the database stores, is
+ * followed by more text, or JSON nested deeper than the database stores, is
  * refused ({@link ApiErrors} answers with the field's path). The application's shared {@link ObjectMapper} stays
  * as it is, since it also reads JSON the registry stored itself; only the converters that read requests are strict.
  */
@@ -31,7 +31,6 @@ class RequestJson implements WebMvcConfigurer {
         strict = shared.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         strict.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());

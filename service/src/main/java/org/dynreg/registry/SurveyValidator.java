@@ -63,6 +63,10 @@ public final class SurveyValidator {
     private static final ColumnLimit ADDRESS = ColumnLimit.of(SurveyRecord.class, "address");
     private static final ColumnLimit LAND = ColumnLimit.of(SurveyRecord.class, "agriculturalLandAcres");
     private static final ColumnLimit NAME = ColumnLimit.of(MemberAnswers.class, "name");
+    /** The limit of every field stored in a limited column, by path ({@code members[].name} for each member's). */
+    static final Map<String, ColumnLimit> LIMITS = Map.of("operatorId", OPERATOR_ID, "siteId", SITE_ID,
+            "location.district", DISTRICT, "location.tehsil", TEHSIL, "location.unionCouncil", UNION_COUNCIL,
+            "location.address", ADDRESS, "assets.agriculturalLandAcres", LAND, "members[].name", NAME);
 
     /** The fields of each object of the format: the components of the record it is read into. */
     private static final Set<String> TOP_LEVEL_FIELDS = fieldsOf(Survey.class);
