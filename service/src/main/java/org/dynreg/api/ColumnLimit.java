@@ -14,8 +14,8 @@ import java.time.Instant;
  * is a {@code TIMESTAMP}, whose range is {@link #TIMESTAMP_MIN} to {@link #TIMESTAMP_MAX}.
  */
 public record ColumnLimit(String column, int length, int precision, int scale) {
-    /** The first instant a MariaDB {@code TIMESTAMP} holds; 1970-01-01 00:00:00 itself is its "zero" value. */
-    public static final Instant TIMESTAMP_MIN = Instant.parse("1970-01-01T00:00:01Z");
+    /** The first instant a MariaDB {@code TIMESTAMP(3)} holds; 1970-01-01 00:00:00.000 itself is its "zero" value. */
+    public static final Instant TIMESTAMP_MIN = Instant.parse("1970-01-01T00:00:00.001Z");
     /** The last instant a MariaDB {@code TIMESTAMP(3)} holds (a signed 32-bit count of seconds). */
     public static final Instant TIMESTAMP_MAX = Instant.parse("2038-01-19T03:14:07.999Z");
 

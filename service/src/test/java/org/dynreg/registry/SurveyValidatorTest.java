@@ -607,7 +607,7 @@ class SurveyValidatorTest {
         ObjectNode s = example();
         s.put("startedAt", "1969-12-31T23:59:59Z"); // the members' dates of birth then lie after it: reported as well
         assertThat(problems(s)).filteredOn(p -> p.path().equals("startedAt")).extracting(FieldProblem::message)
-                .containsExactly("is before 1970-01-01T00:00:01Z, the earliest time the registry can store");
+                .containsExactly("is before 1970-01-01T00:00:00.001Z, the earliest time the registry can store");
         s.put("startedAt", "1970-01-01T05:00:01+05:00");
         assertThat(paths(s)).doesNotContain("startedAt");
     }
