@@ -1,5 +1,6 @@
 package org.dynreg.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answered as application/problem+json like every other error, whatever the client accepts, and without the
  * exception's message.
  */
+@Hidden
 @RestController
 class ErrorPage implements ErrorController {
 

@@ -260,6 +260,26 @@ class StrictRequestsTest {
         assertThat(counts()).isEqualTo(before);
     }
 
+    static Stream<Object[]> otherBodiesBeyondTheirColumns() {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Karachi")).toString();
+        return Stream.of(
+                new Object[]{"operator", "/api/registrations/tokens", "{\"siteId\": \"" + "s".repeat(61) + "\"}", "siteId"},
+                new Object[]{"officer", "/api/shocks", "{\"kind\": \"FLOOD\", \"startsOn\": \"" + today + "\", \"endsOn\": \"" + today
+                        + "\", \"areas\": [{\"province\": \"PUNJAB\", \"district\": \"" + "d".repeat(81) + "\"}], \"comment\": \"flood\"}",
+                        "areas[0].district"});
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("otherBodiesBeyondTheirColumns")
+    void otherRequestsWithTextLongerThanItsColumnAreRefusedWith422(String user, String path, String body, String field) {
+        Map<String, Long> before = counts();
+        HttpResponse<String> r = send(user, "POST", path, "application/json", body);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(paths(r)).containsExactly(field);
+        assertThat(counts()).isEqualTo(before);
+    }
+
     @Test
     void landWrittenAsANumberBeyondADoubleIsRefusedNot500() {
         Map<String, Long> before = counts();
