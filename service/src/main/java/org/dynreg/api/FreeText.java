@@ -12,6 +12,18 @@ public final class FreeText {
     private FreeText() {
     }
 
+    /**
+     * Refuses text that is not plain text.
+     *
+     * @throws InvalidRequestException naming {@code field} and the first offending character
+     */
+    public static void require(String field, String text) {
+        String problem = text == null ? null : problem(text);
+        if (problem != null) {
+            throw new InvalidRequestException(field, problem);
+        }
+    }
+
     /** Why {@code text} is not plain text, naming the first offending character by its code and place, or null. */
     public static String problem(String text) {
         int place = 0;

@@ -266,12 +266,16 @@ class StrictRequestsTest {
                 new Object[]{"operator", "/api/registrations/tokens", "{\"siteId\": \"" + "s".repeat(61) + "\"}", "siteId"},
                 new Object[]{"officer", "/api/shocks", "{\"kind\": \"FLOOD\", \"startsOn\": \"" + today + "\", \"endsOn\": \"" + today
                         + "\", \"areas\": [{\"province\": \"PUNJAB\", \"district\": \"" + "d".repeat(81) + "\"}], \"comment\": \"flood\"}",
+                        "areas[0].district"},
+                new Object[]{"operator", "/api/registrations/tokens", "{\"siteId\": \"DRC\\u001B[2J-01\"}", "siteId"},
+                new Object[]{"officer", "/api/shocks", "{\"kind\": \"FLOOD\", \"startsOn\": \"" + today + "\", \"endsOn\": \"" + today
+                        + "\", \"areas\": [{\"province\": \"PUNJAB\", \"district\": \"Lahore\\u202E\"}], \"comment\": \"flood\"}",
                         "areas[0].district"});
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("otherBodiesBeyondTheirColumns")
-    void otherRequestsWithTextLongerThanItsColumnAreRefusedWith422(String user, String path, String body, String field) {
+    void otherRequestsWithTextLongerThanItsColumnOrNotPlainAreRefusedWith422(String user, String path, String body, String field) {
         Map<String, Long> before = counts();
         HttpResponse<String> r = send(user, "POST", path, "application/json", body);
 
