@@ -29,10 +29,13 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -151,12 +154,37 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      * place only, since messages can carry what was submitted. Refusals by the security layer go on to it.
      */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) throws Exception {
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
         }
+        // a refusal wrapped by another layer (the process engine wraps what a step throws) is answered as itself
+        for (Throwable cause = e.getCause(); cause instanceof Exception c && cause != e; cause = cause.getCause()) {
+            Method handler = HANDLERS.resolveMethodByExceptionType(c.getClass());
+            if (handler != null && !handler.getName().equals("unexpected")) {
+                return answer(handler, c, request);
+            }
+        }
         logUnexpected(e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "Internal error", UNEXPECTED);
+        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "Internal error", UNEXPECTED);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(p);
+    }
+
+    private static final ExceptionHandlerMethodResolver HANDLERS = new ExceptionHandlerMethodResolver(ApiErrors.class);
+
+    @SuppressWarnings("unchecked")
+    private ResponseEntity<Object> answer(Method handler, Exception cause, WebRequest request) throws Exception {
+        Object answer;
+        try {
+            answer = handler.getParameterCount() == 1 ? handler.invoke(this, cause) : handler.invoke(this, cause, request);
+        } catch (InvocationTargetException failed) {
+            throw failed.getCause() instanceof Exception x ? x : failed;
+        }
+        if (answer instanceof ResponseEntity<?> r) {
+            return (ResponseEntity<Object>) r;
+        }
+        ProblemDetail p = (ProblemDetail) answer;
+        return ResponseEntity.status(p.getStatus()).body(p);
     }
 
     /** A body that is not JSON, or JSON that is not the request: 400 for the first, 422 naming the field for the second. */
