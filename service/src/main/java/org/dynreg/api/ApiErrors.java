@@ -2,6 +2,10 @@ package org.dynreg.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.dynreg.audit.InvalidAuditQueryException;
 import org.dynreg.eligibility.PolicyFaultException;
 import org.dynreg.policy.PolicyConflictException;
@@ -10,21 +14,44 @@ import org.dynreg.policy.SecondOfficerRequiredException;
 import org.dynreg.registry.InvalidSurveyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Every refusal as application/problem+json, naming the field, cell or line where there is one. */
+/**
+ * Every refusal as application/problem+json, naming the field, cell or line where there is one; Spring MVC's own
+ * refusals (404, 405, 406, 415 ...) as well, and anything unexpected as a 500 that says nothing of its cause.
+ */
 @RestControllerAdvice
-class ApiErrors {
+class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    static final String UNEXPECTED = "the service failed unexpectedly; nothing of this request was stored unless it said so. "
+            + "The failure is logged for the operators";
 
     @ExceptionHandler(InvalidSurveyException.class)
     ProblemDetail invalidSurvey(InvalidSurveyException e) {
@@ -38,7 +65,7 @@ class ApiErrors {
     ProblemDetail invalidRequest(InvalidRequestException e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", "The request has errors",
                 e.field() + ": " + e.getMessage() + "; nothing changed");
-        p.setProperty("errors", java.util.List.of(java.util.Map.of("path", e.field(), "message", e.getMessage())));
+        p.setProperty("errors", List.of(Map.of("path", e.field(), "message", e.getMessage())));
         return p;
     }
 
@@ -118,24 +145,171 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        String form = switch (e.getRequiredType() == null ? "" : e.getRequiredType().getSimpleName()) {
-            case "Instant" -> "an ISO-8601 instant such as 2025-01-31T00:00:00Z";
-            case "Integer", "int", "Long", "long" -> "a whole number";
-            default -> "of another form";
-        };
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "A parameter has the wrong form",
-                "parameter '" + e.getName() + "' must be " + form);
+                "parameter '" + e.getName() + "' must be " + form(e.getRequiredType()));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    /**
+     * Anything no other handler answers: a 500 whose body says nothing of the cause, logged by exception class and
+     * place only, since messages can carry what was submitted. Refusals by the security layer go on to it.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        // a refusal wrapped by another layer (the process engine wraps what a step throws) is answered as itself
+        for (Throwable cause = e.getCause(); cause instanceof Exception c && cause != e; cause = cause.getCause()) {
+            Method handler = HANDLERS.resolveMethodByExceptionType(c.getClass());
+            if (handler != null && !handler.getName().equals("unexpected")) {
+                return answer(handler, c, request);
+            }
+        }
+        logUnexpected(e);
+        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected", "Internal error", UNEXPECTED);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(p);
+    }
+
+    private static final ExceptionHandlerMethodResolver HANDLERS = new ExceptionHandlerMethodResolver(ApiErrors.class);
+
+    @SuppressWarnings("unchecked")
+    private ResponseEntity<Object> answer(Method handler, Exception cause, WebRequest request) throws Exception {
+        Object answer;
+        try {
+            answer = handler.getParameterCount() == 1 ? handler.invoke(this, cause) : handler.invoke(this, cause, request);
+        } catch (InvocationTargetException failed) {
+            throw failed.getCause() instanceof Exception x ? x : failed;
+        }
+        if (answer instanceof ResponseEntity<?> r) {
+            return (ResponseEntity<Object>) r;
+        }
+        ProblemDetail p = (ProblemDetail) answer;
+        return ResponseEntity.status(p.getStatus()).body(p);
+    }
+
+    /** A body that is not JSON, or JSON that is not the request: 400 for the first, 422 naming the field for the second. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = unreadable(e);
+        return handleExceptionInternal(e, p, headers, HttpStatusCode.valueOf(p.getStatus()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = problem(HttpStatus.PAYLOAD_TOO_LARGE, slug(HttpStatus.PAYLOAD_TOO_LARGE), "Request too large",
+                tooLarge(e.getMaxUploadSize()));
+        return handleExceptionInternal(e, p, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+    }
+
+    /** Spring MVC's own problems (404, 405, 415 ...) get a type of this service instead of about:blank. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body == null && e instanceof ErrorResponse framework) {
+            body = framework.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
+        if (body instanceof ProblemDetail p && URI.create("about:blank").equals(p.getType())) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            p.setType(URI.create("https://dynreg.org/problems/" + (known == null ? "error" : slug(known))));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RequestBodyLimit.BodyTooLargeException large) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, slug(HttpStatus.PAYLOAD_TOO_LARGE), "Request too large", tooLarge(large.limit()));
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return invalidBody("$", "is nested more than " + RequestJson.MAX_NESTING + " levels deep, more than the registry stores");
+        }
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return invalidBody(path(u), "is not a field of this request; the fields are " + String.join(", ",
+                    u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
+        }
+        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            return invalidBody(path(m), "must be " + form(m.getTargetType()));
+        }
+        if (cause == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not valid JSON",
+                    "the request needs a JSON body; nothing was stored");
+        }
         String where = "";
-        if (e.getCause() instanceof JsonProcessingException j && j.getLocation() != null) {
+        if (cause instanceof JsonProcessingException j && j.getLocation() != null) {
             JsonLocation l = j.getLocation();
             where = " at line " + l.getLineNr() + ", column " + l.getColumnNr();
         }
+        String after = cause instanceof MismatchedInputException ? " (there is more after the JSON value)" : "";
         return problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not valid JSON",
-                "the body could not be read as JSON" + where + "; nothing was stored");
+                "the body could not be read as JSON" + where + after + "; nothing was stored");
+    }
+
+    private static ProblemDetail invalidBody(String path, String message) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", "The request has errors",
+                path + ": " + message + "; nothing changed");
+        p.setProperty("errors", List.of(Map.of("path", path, "message", message)));
+        return p;
+    }
+
+    /** The JSON path of a field in a request body, like {@code areas[0].district}; {@code $} for the whole body. */
+    private static String path(JsonMappingException e) {
+        StringBuilder s = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                s.append(s.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                s.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return s.isEmpty() ? "$" : s.toString();
+    }
+
+    /** What a value of the type looks like, in words. */
+    private static String form(Class<?> type) {
+        if (type == null) {
+            return "of another form";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant such as 2025-01-31T00:00:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "a day written like 2026-11-25";
+        }
+        return switch (type.getSimpleName()) {
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "Double", "double", "BigDecimal", "Float", "float" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "text";
+            case "List", "Set" -> "a list";
+            default -> "of another form";
+        };
+    }
+
+    static String tooLarge(long limit) {
+        return "the request body is larger than the " + limit + " bytes the service accepts for this kind of request; nothing was stored";
+    }
+
+    /** The last part of a problem type for an HTTP status, like {@code payload-too-large}. */
+    static String slug(HttpStatus status) {
+        return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Logs an unexpected failure by the classes and places of its causes, never their messages. */
+    static void logUnexpected(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            s.append(s.isEmpty() ? "" : "\n  caused by ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 12); i++) {
+                s.append("\n    at ").append(frames[i]);
+            }
+        }
+        log.error("unexpected failure answered 500 (messages left out): {}", s);
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import org.dynreg.api.NotFoundException;
+import org.dynreg.api.Scopes;
 import org.dynreg.eligibility.DecisionFilter;
 import org.dynreg.eligibility.Eligibility;
 import org.dynreg.eligibility.EligibilityEvaluator;
@@ -114,6 +115,8 @@ public class Replays {
 
     /** Starts replaying every decision the request selects; returns the run at once, to be followed with {@link #run}. */
     public ReplayRun start(ReplayRequest request, String actor) {
+        Scopes.check(request.scope(), "from, to, province, district or program", request.from(), request.to(),
+                request.province(), request.district(), request.program());
         if (request.against() != null) {
             policies.version(request.against());
         }

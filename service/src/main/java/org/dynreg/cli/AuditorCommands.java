@@ -35,14 +35,15 @@ class AuditorCommands {
         return s.toString();
     }
 
-    @Command(command = "replay run", description = "Replay every decision of a period, province, district or program, with a progress bar")
-    String replayRun(@Option(longNames = "from", description = "decided at or after (ISO-8601 instant)") String from,
+    @Command(command = "replay run", description = "Replay every decision of the registry (--all), or of a period, province, district or program, with a progress bar")
+    String replayRun(@Option(longNames = "all", description = "every decision; otherwise give --from, --to, --province, --district or --program") boolean all,
+                     @Option(longNames = "from", description = "decided at or after (ISO-8601 instant)") String from,
                      @Option(longNames = "to", description = "decided before (ISO-8601 instant)") String to,
                      @Option(longNames = "province") String province,
                      @Option(longNames = "district") String district,
                      @Option(longNames = "program", description = "decisions that found the household eligible for this program") String program,
                      @Option(longNames = "against", description = "another policy version to compare with") Integer against) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = Scope.of(json, all, "--from, --to, --province, --district or --program", from, to, province, district, program);
         body.put("from", from).put("to", to).put("province", province).put("district", district).put("program", program);
         if (against != null) {
             body.put("against", against);

@@ -3,6 +3,7 @@ package org.dynreg.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dynreg.api.Scopes;
 import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
@@ -22,19 +23,22 @@ class JobCommands {
         this.json = json;
     }
 
-    @Command(command = "job rescore", description = "Rescore the registry, or a province, district or program, under the policy version active now")
-    String rescore(@Option(longNames = "province", description = "e.g. PUNJAB") String province,
+    @Command(command = "job rescore", description = "Rescore the whole registry (--all), or a province, district or program, under the policy version active now")
+    String rescore(@Option(longNames = "all", description = "the whole registry; otherwise give --province, --district or --program") boolean all,
+                   @Option(longNames = "province", description = "e.g. PUNJAB") String province,
                    @Option(longNames = "district") String district,
                    @Option(longNames = "program", description = "households whose latest decision is eligible for it, e.g. UCT") String program,
                    @Option(longNames = "wait", description = "follow it with a progress bar until it ends") boolean wait) {
-        ObjectNode body = json.createObjectNode().put("province", province).put("district", district).put("program", program);
+        ObjectNode body = Scope.of(json, all, "--province, --district or --program", province, district, program)
+                .put("province", province).put("district", district).put("program", program);
         return started(service.postJson("/api/jobs/rescoring", body.toString()), wait);
     }
 
-    @Command(command = "job sweep", description = "Run the due-date sweep (recertification cases, cyclic-update notices) for a day")
+    @Command(command = "job sweep", description = "Run the due-date sweep (recertification cases, cyclic-update notices) over the whole registry for a day")
     String sweep(@Option(longNames = "as-of", description = "the day, e.g. 2026-11-25 (default today; never a day to come)") String asOf,
                  @Option(longNames = "wait", description = "follow it with a progress bar until it ends") boolean wait) {
-        return started(service.postJson("/api/jobs/sweep", json.createObjectNode().put("asOf", asOf).toString()), wait);
+        ObjectNode body = json.createObjectNode().put("scope", Scopes.REGISTRY).put("asOf", asOf);
+        return started(service.postJson("/api/jobs/sweep", body.toString()), wait);
     }
 
     @Command(command = "job status", description = "A job execution: status, households done of those in scope, rate, time left")

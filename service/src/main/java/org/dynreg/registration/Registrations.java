@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.dynreg.api.FreeText;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
 import org.dynreg.workflow.CaseView;
@@ -70,6 +71,7 @@ public class Registrations {
         if (site.length() > MAX_SITE_ID) {
             throw new InvalidRequestException("siteId", "must be at most " + MAX_SITE_ID + " characters");
         }
+        FreeText.require("siteId", site);
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, zone);
         // the site's row for the day stays locked until this transaction ends: numbers are never drawn twice

@@ -31,13 +31,19 @@ public class Household {
     private Long id;
     @Enumerated(EnumType.STRING)
     private Province province;
+    @Column(length = 80)
     private String district;
+    @Column(length = 80)
     private String tehsil;
-    @Column(name = "union_council")
+    @Column(name = "union_council", length = 80)
     private String unionCouncil;
+    @Column(length = 500)
     private String address;
+    @Column(precision = 9, scale = 6)
     private BigDecimal latitude;
+    @Column(precision = 9, scale = 6)
     private BigDecimal longitude;
+    @Column(length = 20)
     private String mobile;
     @Column(name = "registered_at")
     private Instant registeredAt;

@@ -13,8 +13,8 @@ import java.time.LocalDate;
  */
 @Embeddable
 public class MemberAnswers {
-    @Column(name = "national_id") private String nationalId;
-    private String name;
+    @Column(name = "national_id", length = 15) private String nationalId;
+    @Column(length = 200) private String name;
     @Enumerated(EnumType.STRING) private Relation relation;
     @Enumerated(EnumType.STRING) private Gender gender;
     @Column(name = "date_of_birth") private LocalDate dateOfBirth;

@@ -2,6 +2,7 @@ package org.dynreg.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
@@ -22,6 +23,9 @@ import java.util.Optional;
  */
 @Service
 public class Registry {
+    /** The block of a survey made from a roster change, naming its case and request; stored, never accepted from a client. */
+    public static final String ROSTER_CHANGE = "rosterChange";
+
     private static final Logger log = LoggerFactory.getLogger(Registry.class);
     private static final JsonMapper PAYLOAD = JsonMapper.builder().build();
 
@@ -41,6 +45,20 @@ public class Registry {
 
     @Transactional
     public Registration submit(JsonNode raw, String actor) {
+        return store(raw, null, actor);
+    }
+
+    /**
+     * Stores a survey the registry made itself from a roster change, with the {@value #ROSTER_CHANGE} block that
+     * names the case and the request beside the answers. The block is not part of the survey format: a client
+     * cannot send one, and the answers are checked without it.
+     */
+    @Transactional
+    public Registration submitRosterEdit(JsonNode raw, ObjectNode rosterChange, String actor) {
+        return store(raw, rosterChange, actor);
+    }
+
+    private Registration store(JsonNode raw, ObjectNode rosterChange, String actor) {
         List<FieldProblem> problems = validator.validate(raw);
         if (!problems.isEmpty()) {
             throw new InvalidSurveyException(problems);
@@ -57,7 +75,8 @@ public class Registry {
         refuseIdsHeldElsewhere(survey, household.id());
         household.applySurvey(survey);
         households.saveAndFlush(household);
-        SurveyRecord stored = surveys.save(new SurveyRecord(household.id(), survey, raw.toString(), now, actor));
+        String payload = rosterChange == null ? raw.toString() : ((ObjectNode) raw.deepCopy()).set(ROSTER_CHANGE, rosterChange).toString();
+        SurveyRecord stored = surveys.save(new SurveyRecord(household.id(), survey, payload, now, actor));
         household.surveyed(stored.id());
         DecisionView decision = eligibility.decide(household.id(), stored.id(), survey, actor);
         log.info("survey {} ({}) stored for household {} by {}", stored.id(), survey.updateType(), household.id(), actor);

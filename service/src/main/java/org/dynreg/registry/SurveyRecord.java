@@ -43,9 +43,9 @@ public class SurveyRecord {
     @Enumerated(EnumType.STRING)
     @Column(name = "update_type")
     private UpdateType updateType;
-    @Column(name = "operator_id")
+    @Column(name = "operator_id", length = 40)
     private String operatorId;
-    @Column(name = "site_id")
+    @Column(name = "site_id", length = 40)
     private String siteId;
     @Column(name = "started_at")
     private Instant startedAt;
@@ -55,17 +55,23 @@ public class SurveyRecord {
     private int utcOffsetMinutes;
     @Column(name = "received_at")
     private Instant receivedAt;
-    @Column(name = "received_by")
+    @Column(name = "received_by", length = 60)
     private String receivedBy;
     @Enumerated(EnumType.STRING)
     private Province province;
+    @Column(length = 80)
     private String district;
+    @Column(length = 80)
     private String tehsil;
-    @Column(name = "union_council")
+    @Column(name = "union_council", length = 80)
     private String unionCouncil;
+    @Column(length = 500)
     private String address;
+    @Column(precision = 9, scale = 6)
     private BigDecimal latitude;
+    @Column(precision = 9, scale = 6)
     private BigDecimal longitude;
+    @Column(length = 20)
     private String mobile;
     @Column(name = "international_travel")
     private Boolean internationalTravel;
@@ -89,7 +95,7 @@ public class SurveyRecord {
     @Column(table = "survey_assets", name = "other_vehicle") private boolean otherVehicle;
     @Column(table = "survey_assets", name = "air_conditioner") private boolean airConditioner;
     @Column(table = "survey_assets", name = "washing_machine") private boolean washingMachine;
-    @Column(table = "survey_assets", name = "agricultural_land_acres") private BigDecimal agriculturalLandAcres;
+    @Column(table = "survey_assets", name = "agricultural_land_acres", precision = 9, scale = 2) private BigDecimal agriculturalLandAcres;
     @Column(table = "survey_assets") private int cattle;
     @Column(table = "survey_assets") private int buffalo;
     @Column(table = "survey_assets") private int goats;

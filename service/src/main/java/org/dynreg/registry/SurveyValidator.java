@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.dynreg.api.ColumnLimit;
+import org.dynreg.api.FreeText;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,8 +31,11 @@ import java.util.stream.Collectors;
  * problem is reported at once with the place it was found. The format is described in
  * docs/survey-format.md and docs/schema/survey.schema.json.
  *
- * <p>Unknown fields are allowed (the format may grow). A field that is explicitly {@code null} counts
- * as left out. Messages never repeat names, national ids, phone numbers, addresses or dates of birth.
+ * <p>A field the format does not define is refused, in every object, so that nothing is stored that the format
+ * does not describe. Text, numbers and times are checked against the columns they are stored in
+ * ({@link ColumnLimit}, read from the entities) and free text against {@link FreeText}. A field that is
+ * explicitly {@code null} counts as left out. Messages never repeat names, national ids, phone numbers,
+ * addresses or dates of birth.
  */
 public final class SurveyValidator {
 
@@ -49,6 +54,29 @@ public final class SurveyValidator {
     private static final Pattern MOBILE = Pattern.compile("03\\d{9}|\\+923\\d{9}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final int MAX_ECHO = 30;
+
+    private static final ColumnLimit OPERATOR_ID = ColumnLimit.of(SurveyRecord.class, "operatorId");
+    private static final ColumnLimit SITE_ID = ColumnLimit.of(SurveyRecord.class, "siteId");
+    private static final ColumnLimit DISTRICT = ColumnLimit.of(SurveyRecord.class, "district");
+    private static final ColumnLimit TEHSIL = ColumnLimit.of(SurveyRecord.class, "tehsil");
+    private static final ColumnLimit UNION_COUNCIL = ColumnLimit.of(SurveyRecord.class, "unionCouncil");
+    private static final ColumnLimit ADDRESS = ColumnLimit.of(SurveyRecord.class, "address");
+    private static final ColumnLimit LAND = ColumnLimit.of(SurveyRecord.class, "agriculturalLandAcres");
+    private static final ColumnLimit NAME = ColumnLimit.of(MemberAnswers.class, "name");
+    /** The limit of every field stored in a limited column, by path ({@code members[].name} for each member's). */
+    static final Map<String, ColumnLimit> LIMITS = Map.of("operatorId", OPERATOR_ID, "siteId", SITE_ID,
+            "location.district", DISTRICT, "location.tehsil", TEHSIL, "location.unionCouncil", UNION_COUNCIL,
+            "location.address", ADDRESS, "assets.agriculturalLandAcres", LAND, "members[].name", NAME);
+
+    /** The fields of each object of the format: the components of the record it is read into. */
+    private static final Set<String> TOP_LEVEL_FIELDS = fieldsOf(Survey.class);
+    private static final Set<String> LOCATION_FIELDS = fieldsOf(Survey.Location.class);
+    private static final Set<String> CONTACT_FIELDS = fieldsOf(Survey.Contact.class);
+    private static final Set<String> DWELLING_FIELDS = fieldsOf(Survey.Dwelling.class);
+    private static final Set<String> ASSET_FIELDS = fieldsOf(Survey.Assets.class);
+    private static final Set<String> LIVESTOCK_FIELDS = fieldsOf(Survey.Livestock.class);
+    private static final Set<String> PROFILE_FIELDS = fieldsOf(Survey.Profile.class);
+    private static final Set<String> MEMBER_FIELDS = fieldsOf(Survey.Member.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -147,15 +175,24 @@ public final class SurveyValidator {
                 problem("submittedAt", "is more than " + MAX_CLOCK_AHEAD.toMinutes()
                         + " minutes in the future; check the date and time on the tablet");
             }
-            requiredText(root, "", "operatorId");
-            requiredText(root, "", "siteId");
+            timeStored("startedAt", startedAt);
+            timeStored("submittedAt", submittedAt);
+            requiredText(root, "", "operatorId", OPERATOR_ID);
+            requiredText(root, "", "siteId", SITE_ID);
             location(root);
             contact(root);
             dwelling(root);
             assets(root);
             profile(root);
             members(root, startedAt == null ? null : startedAt.toLocalDate());
-            misspeltTopLevelFields(root);
+            unknownFields(root, "", TOP_LEVEL_FIELDS);
+        }
+
+        void timeStored(String path, OffsetDateTime time) {
+            String beyond = time == null || reported(path) ? null : ColumnLimit.problem(time.toInstant());
+            if (beyond != null) {
+                problem(path, beyond);
+            }
         }
 
         void householdId(JsonNode root, UpdateType updateType) {
@@ -181,10 +218,10 @@ public final class SurveyValidator {
                 return;
             }
             requiredEnum(loc, "location", "province", Province.class);
-            requiredText(loc, "location", "district");
-            requiredText(loc, "location", "tehsil");
-            requiredText(loc, "location", "unionCouncil");
-            requiredText(loc, "location", "address");
+            requiredText(loc, "location", "district", DISTRICT);
+            requiredText(loc, "location", "tehsil", TEHSIL);
+            requiredText(loc, "location", "unionCouncil", UNION_COUNCIL);
+            requiredText(loc, "location", "address", ADDRESS);
             Double lat = number(loc, "location", "latitude", false);
             if (lat != null && (lat < MIN_LATITUDE || lat > MAX_LATITUDE)) {
                 problem("location.latitude", "is outside Pakistan; it must be between "
@@ -195,6 +232,7 @@ public final class SurveyValidator {
                 problem("location.longitude", "is outside Pakistan; it must be between "
                         + plain(MIN_LONGITUDE) + " and " + plain(MAX_LONGITUDE));
             }
+            unknownFields(loc, "location", LOCATION_FIELDS);
         }
 
         void contact(JsonNode root) {
@@ -202,6 +240,7 @@ public final class SurveyValidator {
             if (contact == null) {
                 return;
             }
+            unknownFields(contact, "contact", CONTACT_FIELDS);
             JsonNode mobile = value(contact, "mobile");
             if (mobile == null) {
                 return;
@@ -224,6 +263,7 @@ public final class SurveyValidator {
             requiredEnum(d, "dwelling", "toilet", Toilet.class);
             requiredEnum(d, "dwelling", "electricity", Electricity.class);
             requiredEnum(d, "dwelling", "cookingFuel", CookingFuel.class);
+            unknownFields(d, "dwelling", DWELLING_FIELDS);
         }
 
         void assets(JsonNode root) {
@@ -238,6 +278,8 @@ public final class SurveyValidator {
             Double acres = number(a, "assets", "agriculturalLandAcres", true);
             if (acres != null && acres < 0) {
                 problem("assets.agriculturalLandAcres", "must not be negative; write 0 for no land");
+            } else if (acres != null && LAND.problem(BigDecimal.valueOf(acres)) != null) {
+                problem("assets.agriculturalLandAcres", LAND.problem(BigDecimal.valueOf(acres)));
             }
             JsonNode livestock = object(a, "assets", "livestock", false, "must be an object with animal counts");
             if (livestock != null) {
@@ -245,7 +287,9 @@ public final class SurveyValidator {
                     integer(livestock, "assets.livestock", animal, false, 0, Integer.MAX_VALUE,
                             "must be a whole number of animals, 0 or more");
                 }
+                unknownFields(livestock, "assets.livestock", LIVESTOCK_FIELDS);
             }
+            unknownFields(a, "assets", ASSET_FIELDS);
         }
 
         void profile(JsonNode root) {
@@ -256,6 +300,7 @@ public final class SurveyValidator {
             bool(p, "profile", "internationalTravel", false);
             integer(p, "profile", "monthlyPhoneBillPkr", false, 0, Integer.MAX_VALUE,
                     "must be a whole number of rupees, 0 or more");
+            unknownFields(p, "profile", PROFILE_FIELDS);
         }
 
         void members(JsonNode root, LocalDate surveyDate) {
@@ -294,7 +339,7 @@ public final class SurveyValidator {
                                 + "]; a person can be listed only once");
                     }
                 }
-                requiredText(m, path, "name");
+                requiredText(m, path, "name", NAME);
                 Relation relation = requiredEnum(m, path, "relation", Relation.class);
                 if (relation == null) {
                     unreadableRelation = true;
@@ -316,6 +361,7 @@ public final class SurveyValidator {
                 if (born != null && surveyDate != null) {
                     age(path, born, surveyDate, relation, marital);
                 }
+                unknownFields(m, path, MEMBER_FIELDS);
             }
             if (heads.size() > 1) {
                 problem("members", "has " + heads.size() + " members with relation HEAD ("
@@ -449,7 +495,8 @@ public final class SurveyValidator {
             return null;
         }
 
-        void requiredText(JsonNode obj, String parent, String name) {
+        /** Required text that fits its column and is plain text ({@link FreeText}). */
+        void requiredText(JsonNode obj, String parent, String name, ColumnLimit limit) {
             String path = join(parent, name);
             JsonNode v = value(obj, name);
             if (v == null) {
@@ -458,6 +505,10 @@ public final class SurveyValidator {
                 problem(path, "must be text");
             } else if (v.textValue().isBlank()) {
                 problem(path, "must not be empty");
+            } else if (limit.problem(v.textValue()) != null) {
+                problem(path, limit.problem(v.textValue()));
+            } else if (FreeText.problem(v.textValue()) != null) {
+                problem(path, FreeText.problem(v.textValue()));
             }
         }
 
@@ -484,6 +535,10 @@ public final class SurveyValidator {
             }
             if (!v.isNumber()) {
                 problem(path, "must be a number");
+                return null;
+            }
+            if (!Double.isFinite(v.doubleValue())) {
+                problem(path, "is too large a number");
                 return null;
             }
             return v.doubleValue();
@@ -527,29 +582,30 @@ public final class SurveyValidator {
         }
 
         /**
-         * At the top level, an unknown field that looks like a misspelling of a known optional field that
-         * is absent (say {@code Contact} for {@code contact}) would silently lose the answers: report it.
-         * Misspellings of required fields (householdId included, when the update type needs it) are
-         * already reported as missing, with a hint.
+         * A field the format does not define for this object is refused, naming a defined field it looks like a
+         * misspelling of; a misspelt required field is reported as missing as well, with the same hint.
          */
-        void misspeltTopLevelFields(JsonNode root) {
-            Iterator<String> names = root.fieldNames();
+        void unknownFields(JsonNode obj, String parent, Set<String> defined) {
+            Iterator<String> names = obj.fieldNames();
             while (names.hasNext()) {
                 String given = names.next();
-                if (TOP_LEVEL_FIELDS.contains(given)) {
+                if (defined.contains(given)) {
                     continue;
                 }
-                for (String known : List.of("householdId", "contact", "profile")) {
-                    if (value(root, known) == null && looksLike(given, known) && !reported(known)) {
-                        problem(given, "is not a field of the survey; did you mean '" + known + "'?");
-                    }
+                String like = defined.stream().filter(known -> looksLike(given, known)).findFirst().orElse(null);
+                String hint = "'" + echo(given) + "' was given instead";
+                if (like != null && problems.stream().anyMatch(p -> p.path().equals(join(parent, like)) && p.message().contains(hint))) {
+                    continue; // already reported as the missing field it misspells
                 }
+                problem(join(parent, echo(given)), "is not a field of the survey format"
+                        + (like == null ? "" : "; did you mean '" + like + "'?"));
             }
         }
     }
 
-    private static final Set<String> TOP_LEVEL_FIELDS = Arrays.stream(Survey.class.getRecordComponents())
-            .map(c -> c.getName()).collect(Collectors.toUnmodifiableSet());
+    private static Set<String> fieldsOf(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** The field's value, or null when it is absent or explicitly null. */
     private static JsonNode value(JsonNode obj, String name) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.registry.HouseholdView;
 import org.dynreg.registry.Relation;
+import org.dynreg.api.FreeText;
 import org.dynreg.registry.SurveyValidator;
 
 import java.math.BigDecimal;
@@ -208,6 +209,7 @@ record RequestedChange(ChangeKind kind, Integer memberLine, String memberNationa
         if (text.length() > max) {
             throw new InvalidRequestException(field, "is longer than " + max + " characters");
         }
+        FreeText.require(field, text);
     }
 
     private static String newMemberId(JsonNode member) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.registry.FieldProblem;
+import org.dynreg.registry.Registry;
 import org.dynreg.registry.Relation;
 import org.dynreg.registry.SurveyValidator;
 import org.dynreg.registry.UpdateType;
@@ -26,7 +27,8 @@ final class RosterEdit {
     }
 
     /** The new survey, and the index in its members of the member the change sets answers of (-1: none). */
-    record Edited(ObjectNode survey, int concerned) {}
+    /** The edited survey, the member concerned, and the {@code rosterChange} block to store with it (null while checking). */
+    record Edited(ObjectNode survey, int concerned, ObjectNode origin) {}
 
     /** The change can no longer be made: the member it concerns has left the roster since it was requested. */
     static final class NoLongerApplies extends RuntimeException {
@@ -46,6 +48,7 @@ final class RosterEdit {
     static Edited edit(JsonNode latest, RequestedChange c, long householdId, Instant now, boolean keepSurveyDate,
                        String operator, ObjectNode origin) {
         ObjectNode s = latest.deepCopy();
+        s.remove(Registry.ROSTER_CHANGE); // the latest survey's own block, if it came from a change
         s.put("updateType", UpdateType.ROSTER_UPDATE.name());
         s.put("householdId", householdId);
         OffsetDateTime started = OffsetDateTime.parse(s.path("startedAt").asText());
@@ -95,10 +98,7 @@ final class RosterEdit {
                 concerned = -1;
             }
         }
-        if (origin != null) {
-            s.set("rosterChange", origin);
-        }
-        return new Edited(s, concerned);
+        return new Edited(s, concerned, origin);
     }
 
     /**

@@ -179,7 +179,7 @@ final class RosterSteps {
             if (!problems.isEmpty()) {
                 return notApplied(caseId, s, problems.stream().map(FieldProblem::toString).toList());
             }
-            Registration r = registry.submit(edited.survey(), RosterUpdates.SYSTEM);
+            Registration r = registry.submitRosterEdit(edited.survey(), edited.origin(), RosterUpdates.SYSTEM);
             DecisionView after = r.decision();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("surveyId", r.surveyId());

@@ -1,5 +1,6 @@
 package org.dynreg.shock;
 
+import org.dynreg.api.FreeText;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.audit.AuditTrail;
 import org.dynreg.registry.Province;
@@ -196,6 +197,7 @@ public class Shocks {
         if (value.strip().length() > max) {
             throw new InvalidRequestException(field, "is longer than " + max + " characters");
         }
+        FreeText.require(field, value);
         return value.strip();
     }
 

@@ -63,16 +63,16 @@ class DueDateSweepTest {
 
     @Test
     void dueHouseholdsGetTheirCaseOrNoticeOnceAndASecondRunChangesNothing() {
-        assertThat(post("operator", "/api/jobs/sweep", Map.of("asOf", AS_OF.toString())).getStatusCode().value()).isEqualTo(403);
+        assertThat(post("operator", "/api/jobs/sweep", Map.of("scope", "REGISTRY", "asOf", AS_OF.toString())).getStatusCode().value()).isEqualTo(403);
         ResponseEntity<JsonNode> ahead = post("supervisor", "/api/jobs/sweep",
-                Map.of("asOf", LocalDate.now(ZoneId.of("Asia/Karachi")).plusDays(1).toString()));
+                Map.of("scope", "REGISTRY", "asOf", LocalDate.now(ZoneId.of("Asia/Karachi")).plusDays(1).toString()));
         assertThat(ahead.getStatusCode().value()).isEqualTo(422);
         assertThat(ahead.getBody().get("detail").asText()).contains("after today");
-        ResponseEntity<JsonNode> malformed = post("supervisor", "/api/jobs/sweep", Map.of("asOf", "4.3.2022"));
+        ResponseEntity<JsonNode> malformed = post("supervisor", "/api/jobs/sweep", Map.of("scope", "REGISTRY", "asOf", "4.3.2022"));
         assertThat(malformed.getStatusCode().value()).isEqualTo(422);
         assertThat(malformed.getBody().get("detail").asText()).contains("asOf", "2026-11-25");
 
-        ResponseEntity<JsonNode> started = post("supervisor", "/api/jobs/sweep", Map.of("asOf", AS_OF.toString()));
+        ResponseEntity<JsonNode> started = post("supervisor", "/api/jobs/sweep", Map.of("scope", "REGISTRY", "asOf", AS_OF.toString()));
 
         assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(202);
         JobView first = jobs.await(started.getBody().get("executionId").asLong());

@@ -57,6 +57,11 @@ class JobShellTest {
         assertThat(shell("auditor", "job", "rescore", "--district", "Shell job district")).isEqualTo(CliFailure.NOT_ALLOWED);
         assertThat(shell("supervisor", "job", "sweep", "--as-of", LocalDate.now(ZoneId.of("Asia/Karachi")).plusDays(1).toString()))
                 .isEqualTo(CliFailure.REFUSED);
+        long executions = jdbc.queryForObject("select count(*) from BATCH_JOB_EXECUTION", Long.class);
+        assertThat(shell("officer", "job", "rescore")).as("the whole registry only with --all").isEqualTo(CliFailure.REFUSED);
+        assertThat(shell("officer", "job", "rescore", "--all", "--province", "SINDH")).isEqualTo(CliFailure.REFUSED);
+        assertThat(shell("auditor", "replay", "run")).as("every decision only with --all").isEqualTo(CliFailure.REFUSED);
+        assertThat(jdbc.queryForObject("select count(*) from BATCH_JOB_EXECUTION", Long.class)).isEqualTo(executions);
 
         List<Long> broken = new RegistryFixture(jdbc).insert("SINDH", "Shell broken district", 3, "76002", LocalDate.of(2025, 6, 6));
         jdbc.update("update household_member set gender = 'NOT_A_GENDER' where household_id = ?", broken.get(1));

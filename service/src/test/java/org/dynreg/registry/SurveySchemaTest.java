@@ -100,10 +100,37 @@ class SurveySchemaTest {
     }
 
     @Test
-    void unknownFieldsAndTheOptionalOnesAreAccepted() {
+    void unknownFieldsAreRefusedInEveryObjectAsByTheValidator() {
         ObjectNode s = example();
         s.put("tabletBattery", 80);
         obj(s, "dwelling").put("floorMaterial", "CEMENT");
+        member(s, 0).put("favouriteColour", "blue");
+        assertThat(locations(s)).containsExactly("", "/dwelling", "/members/0");
+    }
+
+    @Test
+    void theLimitsOfTheSchemaAndOfTheGuideAreTheValidators() throws IOException {
+        Path guide = Stream.of(Path.of("..", "docs", "survey-format.md"), Path.of("docs", "survey-format.md"))
+                .filter(Files::isRegularFile).findFirst().orElseThrow();
+        String limits = Files.readString(guide).split("## Limits")[1].split("\n## ")[0];
+        SurveyValidator.LIMITS.forEach((path, limit) -> {
+            JsonNode field = path.startsWith("members[].")
+                    ? schemaNode.at("/$defs/Member/properties/" + path.substring("members[].".length()))
+                    : schemaNode.at("/properties/" + path.replace(".", "/properties/"));
+            if (limit.precision() > 0) {
+                assertThat(field.get("maximum").decimalValue()).as(path).isEqualByComparingTo(limit.max());
+                assertThat(limits).contains("| `" + path + "` | at most " + limit.max().toPlainString());
+            } else {
+                assertThat(field.get("maxLength").asInt()).as(path).isEqualTo(limit.length());
+                assertThat(limits).contains("| `" + path + "` | at most " + limit.length() + " characters |");
+            }
+        });
+        assertThat(limits.lines().filter(l -> l.startsWith("| `"))).hasSize(SurveyValidator.LIMITS.size());
+    }
+
+    @Test
+    void theOptionalFieldsAreAccepted() {
+        ObjectNode s = example();
         member(s, 0).put("employmentSector", "PRIVATE");
         member(s, 1).putNull("employmentSector");
         member(s, 2).put("nationalId", "3520211111113");

@@ -508,14 +508,24 @@ class SurveyValidatorTest {
     // --- unknown and misspelt fields ---
 
     @Test
-    void unknownFieldsAreAllowed() {
+    void unknownFieldsAreRefusedInEveryObject() {
         ObjectNode s = example();
         s.put("tabletBattery", 80);
         s.putObject("consent").put("given", true);
         obj(s, "dwelling").put("floorMaterial", "CEMENT");
         obj(s, "location").put("village", "Rehmanpura");
+        obj(s, "assets").putObject("livestock").put("camels", 2);
+        s.putObject("profile").putNull("remarks");
         member(s, 0).put("mobile", "03001234567");
-        assertThat(problems(s)).isEmpty();
+        String unknown = "is not a field of the survey format";
+        assertThat(problems(s)).containsExactly(
+                new FieldProblem("location.village", unknown),
+                new FieldProblem("dwelling.floorMaterial", unknown),
+                new FieldProblem("assets.livestock.camels", unknown),
+                new FieldProblem("profile.remarks", unknown),
+                new FieldProblem("members[0].mobile", unknown),
+                new FieldProblem("tabletBattery", unknown),
+                new FieldProblem("consent", unknown));
     }
 
     @Test
@@ -537,17 +547,88 @@ class SurveyValidatorTest {
         s.set("contacts", s.remove("contact"));
         s.putObject("Profile").put("internationalTravel", true);
         assertThat(problems(s)).containsExactly(
-                new FieldProblem("contacts", "is not a field of the survey; did you mean 'contact'?"),
-                new FieldProblem("Profile", "is not a field of the survey; did you mean 'profile'?"));
+                new FieldProblem("contacts", "is not a field of the survey format; did you mean 'contact'?"),
+                new FieldProblem("Profile", "is not a field of the survey format; did you mean 'profile'?"));
     }
 
     @Test
     void aMisspeltHouseholdIdIsReportedOnce() {
         ObjectNode s = example();
         s.put("householdID", 1234);
-        assertThat(only(s, "householdID")).isEqualTo("is not a field of the survey; did you mean 'householdId'?");
+        assertThat(only(s, "householdID")).isEqualTo("is not a field of the survey format; did you mean 'householdId'?");
         s.put("updateType", "APPEAL");
         assertThat(only(s, "householdId")).endsWith("('householdID' was given instead; check the spelling)");
+    }
+
+    // --- what the database can store, and plain text ---
+
+    @Test
+    void textLongerThanItsColumnIsRefusedNamingThePath() {
+        ObjectNode s = example();
+        member(s, 1).put("name", "n".repeat(201));
+        obj(s, "location").put("address", "a".repeat(501));
+        obj(s, "location").put("district", "d".repeat(81));
+        obj(s, "location").put("tehsil", "t".repeat(81));
+        obj(s, "location").put("unionCouncil", "u".repeat(81));
+        s.put("operatorId", "o".repeat(41));
+        s.put("siteId", "s".repeat(41));
+        assertThat(problems(s)).containsExactly(
+                new FieldProblem("operatorId", "is 41 characters long; at most 40 are allowed"),
+                new FieldProblem("siteId", "is 41 characters long; at most 40 are allowed"),
+                new FieldProblem("location.district", "is 81 characters long; at most 80 are allowed"),
+                new FieldProblem("location.tehsil", "is 81 characters long; at most 80 are allowed"),
+                new FieldProblem("location.unionCouncil", "is 81 characters long; at most 80 are allowed"),
+                new FieldProblem("location.address", "is 501 characters long; at most 500 are allowed"),
+                new FieldProblem("members[1].name", "is 201 characters long; at most 200 are allowed"));
+    }
+
+    @Test
+    void textAtItsColumnsLengthIsAcceptedCountingCharactersNotUtf16Units() {
+        ObjectNode s = example();
+        member(s, 1).put("name", "\uD835\uDC9C".repeat(200)); // 200 characters outside the basic plane, 400 UTF-16 units
+        obj(s, "location").put("address", "ا".repeat(500));
+        s.put("operatorId", "o".repeat(40));
+        assertThat(problems(s)).isEmpty();
+    }
+
+    @Test
+    void landBeyondItsDecimalColumnOrBeyondADoubleIsRefused() throws IOException {
+        ObjectNode s = example();
+        obj(s, "assets").put("agriculturalLandAcres", 9999999.99);
+        assertThat(problems(s)).isEmpty();
+        obj(s, "assets").put("agriculturalLandAcres", 10000000);
+        assertThat(only(s, "assets.agriculturalLandAcres")).isEqualTo("is too large; at most 9999999.99 can be stored");
+        assertThat(only(JSON.readTree(example().toString().replace("\"agriculturalLandAcres\":0", "\"agriculturalLandAcres\":1e400")),
+                "assets.agriculturalLandAcres")).isEqualTo("is too large a number");
+    }
+
+    @Test
+    void timesOutsideTheTimestampRangeAreRefused() {
+        ObjectNode s = example();
+        s.put("startedAt", "1969-12-31T23:59:59Z"); // the members' dates of birth then lie after it: reported as well
+        assertThat(problems(s)).filteredOn(p -> p.path().equals("startedAt")).extracting(FieldProblem::message)
+                .containsExactly("is before 1970-01-01T00:00:00.001Z, the earliest time the registry can store");
+        s.put("startedAt", "1970-01-01T05:00:01+05:00");
+        assertThat(paths(s)).doesNotContain("startedAt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\u001B[31m", "\t", "\n", "\u007F", "\u0085", "\u202E", "\u2066", "\u2028", "\uFEFF", "\uD800"})
+    void controlCharactersInFreeTextAreRefusedNamingThePathAndTheCharacter(String control) {
+        ObjectNode s = example();
+        member(s, 2).put("name", "Ali" + control + "Raza");
+        assertThat(only(s, "members[2].name")).contains("U+" + String.format("%04X", control.codePointAt(0)), "at character 4")
+                .doesNotContain("Ali");
+        ObjectNode a = example();
+        obj(a, "location").put("address", control + "House 12");
+        assertThat(only(a, "location.address")).contains("at character 1");
+    }
+
+    @Test
+    void theJoinersAndDirectionMarksUrduNeedsArePlainText() {
+        ObjectNode s = example();
+        member(s, 2).put("name", "\u0645\u062D\u0645\u062F\u200C\u0639\u0644\u06CC\u200F \u200DRaza\u200E");
+        assertThat(problems(s)).isEmpty();
     }
 
     // --- binding ---
@@ -558,7 +639,6 @@ class SurveyValidatorTest {
         s.put("startedAt", "2026-11-20T00:30:00+05:00");
         member(s, 1).put("nationalId", "3520276543212");
         member(s, 2).put("employmentSector", "PRIVATE");
-        s.put("futureField", "ignored");
 
         Survey survey = validator.bind(s);
 

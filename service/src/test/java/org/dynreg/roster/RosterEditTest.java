@@ -57,7 +57,8 @@ class RosterEditTest {
         assertThat(members.get(2).get("relation").asText()).isEqualTo("SON");
         assertThat(e.survey().get("startedAt").asText()).isEqualTo("2026-11-25T15:00+05:00");
         assertThat(e.survey().get("operatorId").asText()).isEqualTo("caseworker");
-        assertThat(e.survey().get("rosterChange").get("caseId").asLong()).isEqualTo(3);
+        assertThat(e.origin().get("caseId").asLong()).isEqualTo(3);
+        assertThat(e.survey().has("rosterChange")).as("stored beside the answers, not checked as one").isFalse();
         assertThat(LATEST.get("members").get(0).get("relation").asText()).as("the stored survey is not touched").isEqualTo("HEAD");
     }
 

@@ -32,12 +32,12 @@ class ReplayController {
         return replays.replay(id, against, auth.getName());
     }
 
-    @Operation(summary = "Start replaying every decision of a period, province, district or program; follow it with GET /api/replays/{id}")
+    @Operation(summary = "Start replaying every decision of the registry (scope REGISTRY), or of a period, province, district or program; follow it with GET /api/replays/{id}")
     @PostMapping("/api/replays")
     @PreAuthorize("hasRole('AUDITOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ReplayRun start(@RequestBody ReplayRequest request, Authentication auth) {
-        return replays.start(request, auth.getName());
+    ReplayRun start(@RequestBody(required = false) ReplayRequest request, Authentication auth) {
+        return replays.start(request == null ? new ReplayRequest(null, null, null, null, null, null, null) : request, auth.getName());
     }
 
     @Operation(summary = "A replay run's progress; with mismatches=true, every decision that did not replay identically")

@@ -2,6 +2,7 @@ package org.dynreg.batch.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.dynreg.api.InvalidRequestException;
+import org.dynreg.api.Scopes;
 import org.dynreg.batch.JobView;
 import org.dynreg.batch.Jobs;
 import org.dynreg.recertification.Recertifications;
@@ -43,25 +44,29 @@ class JobController {
         this.recertifications = recertifications;
     }
 
-    record RescoringRequest(String province, String district, String program) {}
+    /** {@code scope} "REGISTRY" for the whole registry, or left out with a province, district or program (api.Scopes). */
+    record RescoringRequest(String scope, String province, String district, String program) {}
 
-    record SweepRequest(String asOf) {}
+    /** The sweep always covers the whole registry, so it is asked for with {@code scope} "REGISTRY". */
+    record SweepRequest(String scope, String asOf) {}
 
-    @Operation(summary = "Rescore the registry, or a province, district or program, under the policy version active now; answers at once with the execution to follow")
+    @Operation(summary = "Rescore the registry (scope REGISTRY), or a province, district or program, under the policy version active now; answers at once with the execution to follow")
     @PostMapping("/api/jobs/rescoring")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     JobView rescore(@RequestBody(required = false) RescoringRequest body, Authentication auth) {
-        RescoringRequest r = body == null ? new RescoringRequest(null, null, null) : body;
+        RescoringRequest r = body == null ? new RescoringRequest(null, null, null, null) : body;
+        Scopes.check(r.scope(), "province, district or program", r.province(), r.district(), r.program());
         return jobs.startRescoring(r.province(), r.district(), r.program(), auth.getName());
     }
 
-    @Operation(summary = "Run the due-date sweep (recertification cases, cyclic-update notices) for asOf (default today; not after today)")
+    @Operation(summary = "Run the due-date sweep (recertification cases, cyclic-update notices) over the registry (scope REGISTRY) for asOf (default today; not after today)")
     @PostMapping("/api/jobs/sweep")
     @PreAuthorize("hasRole('SUPERVISOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     JobView sweep(@RequestBody(required = false) SweepRequest body, Authentication auth) {
-        String asOf = body == null ? null : body.asOf();
+        Scopes.check(body == null ? null : body.scope(), null);
+        String asOf = body.asOf();
         return jobs.startSweep(asOf == null ? recertifications.today() : date(asOf), auth.getName());
     }
 

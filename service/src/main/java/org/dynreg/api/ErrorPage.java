@@ -1,0 +1,45 @@
+package org.dynreg.api;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The container's error page, in place of Spring Boot's: errors that never reach a controller (a body refused by
+ * {@link RequestBodyLimit}, a request the container or the firewall rejects, an exception thrown by a filter) are
+ * answered as application/problem+json like every other error, whatever the client accepts, and without the
+ * exception's message.
+ */
+@Hidden
+@RestController
+class ErrorPage implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.resolve(c) : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t && status.is5xxServerError()) {
+            ApiErrors.logUnexpected(t);
+        }
+        ProblemDetail p = ApiErrors.problem(status, ApiErrors.slug(status), status.getReasonPhrase(), detail(status, request));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    private static String detail(HttpStatus status, HttpServletRequest request) {
+        return switch (status) {
+            case PAYLOAD_TOO_LARGE -> request.getAttribute(RequestBodyLimit.LIMIT_ATTRIBUTE) instanceof Long limit
+                    ? ApiErrors.tooLarge(limit) : "the request is larger than the service accepts; nothing was stored";
+            case NOT_FOUND -> "there is nothing at this path";
+            case BAD_REQUEST -> "the request could not be read; nothing was stored";
+            case INTERNAL_SERVER_ERROR -> ApiErrors.UNEXPECTED;
+            default -> status.getReasonPhrase();
+        };
+    }
+}
