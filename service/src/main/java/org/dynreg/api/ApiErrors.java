@@ -26,6 +26,12 @@ import java.net.URI;
 class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+    private final DatabaseFailures databaseFailures;
+
+    ApiErrors(DatabaseFailures databaseFailures) {
+        this.databaseFailures = databaseFailures;
+    }
+
     @ExceptionHandler(InvalidSurveyException.class)
     ProblemDetail invalidSurvey(InvalidSurveyException e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-survey", "The survey has errors",
@@ -109,6 +115,15 @@ class ApiErrors {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflicts with stored data",
                 nationalId ? "a national id on this survey was registered in another household at the same moment; nothing was stored"
                         : "the submission conflicts with data stored at the same moment; nothing was stored");
+    }
+
+    /**
+     * Any other failure of the database, at commit included: 503 with Retry-After, 413 or 500 (DatabaseFailures),
+     * never the empty 200 that Spring MVC answers when the failure's cause reads like a client that went away.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> databaseFailure(RuntimeException e) {
+        return databaseFailures.answer(e);
     }
 
     @ExceptionHandler(InvalidAuditQueryException.class)
