@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.net.SocketException;
 import java.sql.SQLException;
@@ -63,6 +64,12 @@ class DatabaseFailures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof SQLNonTransientConnectionException || t instanceof SocketException) {
+                return Kind.RETRYABLE;
+            }
+            // A rollback the database refused: its connection is gone, and the server has rolled the work back.
+            // Spring answers with this failure instead of the one that made the transaction roll back.
+            if ((t instanceof org.hibernate.TransactionException || t instanceof TransactionSystemException)
+                    && t.getCause() instanceof SQLException) {
                 return Kind.RETRYABLE;
             }
             if (t instanceof SQLException s && (RETRYABLE_CODES.contains(s.getErrorCode()) || state(s).startsWith("08")

@@ -32,6 +32,9 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.kind(atCommit(new SQLException("Connection was killed", "70100", 1927))))
                 .isEqualTo(DatabaseFailures.Kind.RETRYABLE);
         assertThat(DatabaseFailures.kind(new CannotAcquireLockException("lock"))).isEqualTo(DatabaseFailures.Kind.RETRYABLE);
+        assertThat(DatabaseFailures.kind(new JpaSystemException(new org.hibernate.TransactionException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
+                .isEqualTo(DatabaseFailures.Kind.RETRYABLE);
     }
 
     @Test

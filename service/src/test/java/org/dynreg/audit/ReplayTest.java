@@ -155,16 +155,17 @@ class ReplayTest {
     @Test
     void aRunThatWaitsBehindAnotherReplaysExactlyTheDecisionsItCountedAndNoneStoredAfterItsRequest() throws Exception {
         String district = "Replay queue district";
-        int raised = CandidateVersions.withStandardCutoff(policies, 40, "officer");
         int requested = ReferenceRegistry.register(registry, district, "96", List.of()).size();
+        policies.active();
         long first;
         long second;
         try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
-            // The first run finds mismatches against the raised cut-off and waits on this lock to store the first
-            // one; the second run waits behind it while more decisions of its district are stored.
-            lock.execute("LOCK TABLES replay_mismatch WRITE");
+            // The first run waits on this lock to read the files of the version its decisions name; the second run
+            // waits behind it while more decisions of its district are stored (under the policy in force, which is
+            // compiled already and needs no file).
+            lock.execute("LOCK TABLES policy_file WRITE");
             try {
-                first = post("auditor", "/api/replays", Map.of("district", DISTRICT, "against", raised)).getBody().get("id").asLong();
+                first = post("auditor", "/api/replays", Map.of("district", DISTRICT)).getBody().get("id").asLong();
                 JsonNode started = post("auditor", "/api/replays", Map.of("district", district)).getBody();
                 second = started.get("id").asLong();
                 assertThat(started.get("total").asLong()).isEqualTo(requested);

@@ -84,10 +84,10 @@ class CommitFailureTest {
     void aConnectionLostAtCommitIsAnswered503WithRetryAfterAndLogsNothingAsStored() throws Exception {
         ObjectNode survey = household(1);
         CompletableFuture<ResponseEntity<JsonNode>> answer;
-        // The survey row is written when the transaction commits; a table lock holds it there while another
-        // connection kills the submission's connection.
+        // The decision row is written when the transaction commits; a table lock holds the commit there while
+        // another connection kills the submission's connection.
         try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
-            lock.execute("LOCK TABLES survey WRITE");
+            lock.execute("LOCK TABLES eligibility_decision WRITE");
             try {
                 answer = CompletableFuture.supplyAsync(() -> RestAs.post(rest, "operator", "/api/surveys", survey));
                 jdbc.execute("KILL " + connectionWaitingForTheLock());
