@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpHeaders;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +22,13 @@ import org.springframework.test.context.ActiveProfiles;
 
 import javax.sql.DataSource;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +47,10 @@ class CommitFailureTest {
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
     @Autowired DataSource dataSource;
+    @LocalServerPort int port;
+
+    /** A client that does not repeat a request answered 503 by itself, as the test's REST template would. */
+    final HttpClient http = HttpClient.newHttpClient();
 
     final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
@@ -83,24 +92,30 @@ class CommitFailureTest {
     @Test
     void aConnectionLostAtCommitIsAnswered503WithRetryAfterAndLogsNothingAsStored() throws Exception {
         ObjectNode survey = household(1);
-        CompletableFuture<ResponseEntity<JsonNode>> answer;
-        // The decision row is written when the transaction commits; a table lock holds the commit there while
-        // another connection kills the submission's connection.
+        CompletableFuture<HttpResponse<String>> answer;
+        // The decision row is written when the transaction commits. For this test, its insert by the supervisor
+        // waits on a lock this test holds, until another connection kills the submission's connection.
+        jdbc.execute("CREATE TRIGGER eligibility_decision_commit_test BEFORE INSERT ON eligibility_decision FOR EACH ROW "
+                + "SET @held = IF(NEW.decided_by = 'supervisor', GET_LOCK('commit_failure_test', 600), 0)");
         try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
-            lock.execute("LOCK TABLES eligibility_decision WRITE");
+            lock.execute("SELECT GET_LOCK('commit_failure_test', 0)");
             try {
-                answer = CompletableFuture.supplyAsync(() -> RestAs.post(rest, "operator", "/api/surveys", survey));
+                answer = http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/surveys"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("supervisor:supervisor-pass".getBytes()))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(survey.toString())).build(), HttpResponse.BodyHandlers.ofString());
                 jdbc.execute("KILL " + connectionWaitingForTheLock());
             } finally {
-                lock.execute("UNLOCK TABLES");
+                lock.execute("SELECT RELEASE_LOCK('commit_failure_test')");
+                jdbc.execute("DROP TRIGGER eligibility_decision_commit_test");
             }
         }
-        ResponseEntity<JsonNode> r = answer.get(2, TimeUnit.MINUTES);
+        HttpResponse<String> r = answer.get(2, TimeUnit.MINUTES);
 
-        assertThat(r.getStatusCode().value()).isEqualTo(503);
-        assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(r.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
-        assertThat(r.getBody().get("type").asText()).endsWith("/database-unavailable");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(json.readTree(r.body()).get("type").asText()).endsWith("/database-unavailable");
         assertThat(stored(survey)).isZero();
         assertThat(storedLines()).isEmpty();
 
@@ -135,11 +150,11 @@ class CommitFailureTest {
         assertThat(RestAs.post(rest, "operator", "/api/surveys", household(3)).getStatusCode().value()).isEqualTo(201);
     }
 
-    /** The id of the connection waiting for the table lock, once it gets there. */
+    /** The id of the connection waiting for the test's lock, once it gets there. */
     long connectionWaitingForTheLock() throws InterruptedException {
         for (int tries = 0; tries < 1200; tries++) {
             List<Long> ids = jdbc.queryForList("select id from information_schema.processlist where id <> connection_id() "
-                    + "and db = database() and state like 'Waiting for table%lock'", Long.class);
+                    + "and db = database() and state = 'User lock'", Long.class);
             if (!ids.isEmpty()) {
                 return ids.get(0);
             }
