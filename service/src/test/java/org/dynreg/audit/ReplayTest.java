@@ -155,7 +155,7 @@ class ReplayTest {
     @Test
     void aRunThatWaitsBehindAnotherReplaysExactlyTheDecisionsItCountedAndNoneStoredAfterItsRequest() throws Exception {
         String district = "Replay queue district";
-        int requested = ReferenceRegistry.register(registry, district, "96", List.of()).size();
+        int requested = ReferenceRegistry.register(registry, district, "98", List.of()).size();
         policies.active();
         long first;
         long second;
