@@ -53,6 +53,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     static final String UNEXPECTED = "the service failed unexpectedly; nothing of this request was stored unless it said so. "
             + "The failure is logged for the operators";
 
+    private final DatabaseFailures databaseFailures;
+
+    ApiErrors(DatabaseFailures databaseFailures) {
+        this.databaseFailures = databaseFailures;
+    }
+
     @ExceptionHandler(InvalidSurveyException.class)
     ProblemDetail invalidSurvey(InvalidSurveyException e) {
         ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-survey", "The survey has errors",
@@ -136,6 +142,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflicts with stored data",
                 nationalId ? "a national id on this survey was registered in another household at the same moment; nothing was stored"
                         : "the submission conflicts with data stored at the same moment; nothing was stored");
+    }
+
+    /**
+     * Any other failure of the database, at commit included: 503 with Retry-After, 413 or 500 (DatabaseFailures),
+     * never the empty 200 that Spring MVC answers when the failure's cause reads like a client that went away.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> databaseFailure(RuntimeException e) {
+        return databaseFailures.answer(e);
     }
 
     @ExceptionHandler(InvalidAuditQueryException.class)

@@ -19,6 +19,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -50,6 +53,8 @@ public class Replays {
     private final Clock clock;
     private final AuditTrail audit;
     private final int progressEvery;
+    private final TransactionTemplate snapshot;
+    private final TransactionTemplate ownWrite;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "replay-runner");
         t.setDaemon(true);
@@ -57,7 +62,7 @@ public class Replays {
     });
 
     Replays(Eligibility eligibility, Policies policies, JdbcTemplate jdbc, ObjectMapper json, Clock clock, AuditTrail audit,
-            @Value("${dynreg.replay.progress-every:200}") int progressEvery) {
+            PlatformTransactionManager transactions, @Value("${dynreg.replay.progress-every:200}") int progressEvery) {
         this.eligibility = eligibility;
         this.policies = policies;
         this.jdbc = jdbc;
@@ -65,6 +70,11 @@ public class Replays {
         this.clock = clock;
         this.audit = audit;
         this.progressEvery = progressEvery;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.ownWrite = new TransactionTemplate(transactions);
+        this.ownWrite.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @PreDestroy
@@ -113,16 +123,22 @@ public class Replays {
                 policy.sha256(), mismatches.isEmpty(), List.copyOf(mismatches));
     }
 
-    /** Starts replaying every decision the request selects; returns the run at once, to be followed with {@link #run}. */
+    /**
+     * Starts replaying every decision the request selects, decided before the request when it names no earlier end;
+     * returns the run at once, to be followed with {@link #run}. The run may wait behind another one: it counts its
+     * decisions again when it begins, in the same snapshot of the database that it then goes through, so that its
+     * total is exactly what it replays.
+     */
     public ReplayRun start(ReplayRequest request, String actor) {
         Scopes.check(request.scope(), "from, to, province, district or program", request.from(), request.to(),
                 request.province(), request.district(), request.program());
         if (request.against() != null) {
             policies.version(request.against());
         }
-        DecisionFilter filter = new DecisionFilter(request.from(), request.to(), request.province(), request.district(), request.program());
-        long total = eligibility.countRecorded(filter);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant to = request.to() == null || request.to().isAfter(now) ? now : request.to();
+        DecisionFilter filter = new DecisionFilter(request.from(), to, request.province(), request.district(), request.program());
+        long total = eligibility.countRecorded(filter);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
             PreparedStatement ps = c.prepareStatement("insert into replay_run (requested_by, requested_at, filter, against_version, "
@@ -146,18 +162,23 @@ public class Replays {
         long[] counts = new long[3];
         Map<Integer, String> storedHashes = new HashMap<>();
         try {
-            eligibility.forEachRecorded(filter, d -> {
-                ReplayOutcome o = compare(d, against, storedHashes);
-                counts[0]++;
-                if (o.identical()) {
-                    counts[1]++;
-                } else {
-                    counts[2]++;
-                    jdbc.update("insert into replay_mismatch (run_id, decision_id, fields) values (?, ?, ?)", id, d.id(), write(o));
-                }
-                if (counts[0] % progressEvery == 0) {
-                    progress(id, counts, null, null);
-                }
+            snapshot.executeWithoutResult(s -> {
+                long total = eligibility.countRecorded(filter);
+                ownWrite.executeWithoutResult(w -> jdbc.update("update replay_run set total = ? where id = ?", total, id));
+                eligibility.forEachRecorded(filter, d -> {
+                    ReplayOutcome o = compare(d, against, storedHashes);
+                    counts[0]++;
+                    if (o.identical()) {
+                        counts[1]++;
+                    } else {
+                        counts[2]++;
+                        ownWrite.executeWithoutResult(w -> jdbc.update("insert into replay_mismatch (run_id, decision_id, fields) "
+                                + "values (?, ?, ?)", id, d.id(), write(o)));
+                    }
+                    if (counts[0] % progressEvery == 0) {
+                        ownWrite.executeWithoutResult(w -> progress(id, counts, null, null));
+                    }
+                });
             });
             progress(id, counts, ReplayRun.DONE, null);
             audit.record(actor, "replay.finish", "replay:" + id, Map.of("decisions", counts[0], "identical", counts[1],

@@ -3,14 +3,13 @@ package org.dynreg.batch;
 import org.dynreg.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDateTime;
@@ -21,11 +20,12 @@ import java.util.Map;
  * At start: a job execution that a previous run of this instance left STARTED or STOPPING (the process was killed,
  * crashed or lost power) can never end by itself, and Spring Batch refuses to restart it while it looks running.
  * It is marked FAILED, with its running partitions, and the exit message says why, so that it can be restarted
- * and goes on from each district's last committed chunk. Executions of other instances are left alone: this one
+ * and goes on from each district's last committed chunk. Done at start-up before the web server accepts requests, so
+ * that a restart asked for at once finds the execution already marked. Executions of other instances are left alone: this one
  * cannot tell whether they still run (operator guide, "Jobs on several instances").
  */
 @Component
-class StaleExecutions implements ApplicationRunner {
+class StaleExecutions implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(StaleExecutions.class);
 
     private final JobExplorer explorer;
@@ -41,7 +41,7 @@ class StaleExecutions implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         for (String job : List.of(Jobs.RESCORING, Jobs.SWEEP)) {
             for (JobExecution e : explorer.findRunningJobExecutions(job)) {
                 String runner = e.getJobParameters().getString(Jobs.RUNNER);

@@ -31,6 +31,19 @@ final class DatabaseAdmin {
         }
     }
 
+    /** The server's max_allowed_packet: the largest statement it accepts, a record's columns included. */
+    static int maxAllowedPacket(String url, String user, String password) {
+        try (Connection connection = connect(url, user, password);
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT @@global.max_allowed_packet")) {
+            rs.next();
+            return (int) Math.min(Integer.MAX_VALUE, rs.getLong(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read max_allowed_packet from " + MariaDbUrl.parse(url).hosts() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static Connection connect(String url, String user, String password) throws SQLException {
         Properties info = new Properties();
         if (user != null) {

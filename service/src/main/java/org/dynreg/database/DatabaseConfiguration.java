@@ -37,6 +37,10 @@ class DatabaseConfiguration {
         dataSource.setUsername(server.user());
         dataSource.setPassword(server.password());
         dataSource.setPoolName("dynreg");
+        // The driver then refuses a statement over the server's packet limit itself, with an error that says so, where
+        // the server would drop the connection half-way through it (answered 413, docs/operator-guide.md).
+        dataSource.addDataSourceProperty("maxAllowedPacket",
+                String.valueOf(DatabaseAdmin.maxAllowedPacket(server.jdbcUrl(), server.user(), server.password())));
         return dataSource;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dynreg.database.AfterCommit;
 import org.dynreg.eligibility.facts.HouseholdFacts;
 import org.dynreg.eligibility.facts.MemberFacts;
 import org.dynreg.policy.CompiledPolicy;
@@ -74,8 +75,8 @@ public class Eligibility {
         HouseholdFactsBuilder.Facts facts = HouseholdFactsBuilder.build(survey);
         Evaluation e = EligibilityEvaluator.evaluate(policy, facts);
         EligibilityDecision saved = decisions.save(new EligibilityDecision(decided(householdId, surveyId, facts, e), clock.instant(), actor));
-        log.info("decision {} household {} survey {} policy v{} score {} cash-transfer {}", saved.id(), householdId,
-                surveyId, e.policyVersion(), e.score(), saved.cashTransferEligible() ? "eligible" : "not eligible");
+        AfterCommit.run(() -> log.info("decision {} household {} survey {} policy v{} score {} cash-transfer {} stored", saved.id(),
+                householdId, surveyId, e.policyVersion(), e.score(), saved.cashTransferEligible() ? "eligible" : "not eligible"));
         return view(saved);
     }
 

@@ -6,16 +6,16 @@ import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
@@ -37,10 +37,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * reference households, approved by a second policy officer and activated from an effective time;
  * roll-back activates an earlier version under the same rule. Which version is in force at any instant
  * follows from the activations stored in the database, so every instance on one database agrees, and
- * each evaluation takes one compiled version and runs wholly under it.
+ * each evaluation takes one compiled version and runs wholly under it. On a fresh installation the
+ * repository's default bundle becomes version 1 at start-up, before the service accepts requests.
  */
 @Service
-public class Policies {
+public class Policies implements SmartInitializingSingleton {
     static final String DEFAULT_BUNDLE = "classpath*:policy-bundle/**/*.drl*";
     static final String SYSTEM = "system";
 
@@ -66,9 +67,13 @@ public class Policies {
         this.lookAhead = lookAhead;
     }
 
-    /** Compiles the policy in force at start-up, so the first survey does not wait for it. */
-    @EventListener(ApplicationReadyEvent.class)
-    void loadAtStart() {
+    /**
+     * Start-up, before the web server accepts requests: installs the default bundle on a fresh installation
+     * and compiles the policy in force, so that no request installs or waits for a policy.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        installDefaultIfNone();
         active();
     }
 
@@ -87,15 +92,15 @@ public class Policies {
 
     // ---- the rules in force ----
 
-    /** The policy in force now; on a fresh installation the repository's default bundle becomes version 1. */
+    /** The policy in force now. */
     public CompiledPolicy active() {
         return at(clock.instant());
     }
 
     /** The policy in force at an instant (the version of the latest activation not after it). */
     public CompiledPolicy at(Instant instant) {
-        Optional<Integer> inForce = store.versionInForce(instant);
-        int version = inForce.isPresent() ? inForce.get() : installDefault();
+        int version = store.versionInForce(instant).orElseThrow(() -> new IllegalStateException("no policy version is in "
+                + "force at " + instant + "; version 1 comes into force when the service first starts"));
         CompiledPolicy policy = version(version);
         if (version != lastSeenInForce && !instant.isBefore(clock.instant().minusSeconds(1))) {
             lastSeenInForce = version;
@@ -121,16 +126,22 @@ public class Policies {
         });
     }
 
-    private synchronized int installDefault() {
-        Optional<Integer> inForce = store.versionInForce(clock.instant());
-        if (inForce.isPresent()) {
-            return inForce.get();
+    /**
+     * Installs the repository's default bundle as version 1 when no version is in force, in a transaction of its
+     * own. Several instances may start at once on one database: the one whose insert loses the race reads the
+     * winner's version in a new transaction, which sees it, and carries on.
+     */
+    private void installDefaultIfNone() {
+        TransactionTemplate own = new TransactionTemplate(tx.getTransactionManager());
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        if (own.execute(s -> store.versionInForce(clock.instant())).isPresent()) {
+            return;
         }
         List<PolicyFile> files = defaultBundle();
         CompiledPolicy policy = compiler.compile(1, files);
         Instant now = now();
         try {
-            tx.executeWithoutResult(s -> {
+            own.executeWithoutResult(s -> {
                 store.insertBundle(1, files, null, PolicyState.VALIDATED, "Default policy from the repository's decision-tables/ and rules/", SYSTEM, now);
                 store.approve(1, SYSTEM, "installed with the service", now);
                 store.insertActivation(1, Activation.INSTALL, now, SYSTEM, now, "installed with the service");
@@ -140,9 +151,10 @@ public class Policies {
             compiled.put(1, policy);
             log.info("installed the default policy bundle as version 1 ({} files, sha256 {})", files.size(), policy.sha256());
         } catch (DuplicateKeyException e) {
-            log.info("another instance installed the default policy bundle first");
+            int winner = own.execute(s -> store.versionInForce(clock.instant())).orElseThrow(() -> new IllegalStateException(
+                    "another instance stored policy version 1 but no version is in force", e));
+            log.info("another instance installed the default policy bundle first; version {} is in force", winner);
         }
-        return store.versionInForce(clock.instant()).orElseThrow();
     }
 
     // ---- upload and review ----

@@ -1,5 +1,6 @@
 package org.dynreg.recertification;
 
+import org.dynreg.database.AfterCommit;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
 import org.dynreg.registry.UpdateType;
@@ -242,7 +243,7 @@ public class Recertifications {
                 notifications.notify(householdId, caseId, "RECERTIFICATION_SUSPENDED", "Your household was not re-surveyed within "
                         + due.getDays() + " days of falling due for recertification, so its cash transfer is suspended from " + from
                         + ". Please visit your registration centre for the re-survey; the payments resume if the household is still eligible.");
-                log.info("case {}: benefit of household {} suspended from {}", caseId, householdId, from);
+                AfterCommit.run(() -> log.info("case {}: benefit of household {} suspended from {}", caseId, householdId, from));
             } else if ("ESCALATE".equals(due.getOnExpiry())) {
                 cases.record(caseId, SYSTEM, "case.escalate", Map.of("reason", "the household was not re-surveyed within the grace period",
                         "escalateTo", String.valueOf(due.getEscalateTo())));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.dynreg.api.FreeText;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
+import org.dynreg.database.AfterCommit;
 import org.dynreg.workflow.CaseView;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.Deadlines;
@@ -83,7 +84,7 @@ public class Registrations {
                 Map.of("siteId", site, "issuedOn", day.toString(), "token", number));
         jdbc.update("insert into registration_token (case_id, site_id, issued_on, number, issued_by, issued_at) values (?, ?, ?, ?, ?, ?)",
                 caseId, site, day, number, actor, Timestamp.from(now));
-        log.info("token {} issued at site {} by {}: case {}", number, site, actor, caseId);
+        AfterCommit.run(() -> log.info("token {} issued at site {} by {}: case {}", number, site, actor, caseId));
         return caseId;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.dynreg.database.AfterCommit;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
 import org.slf4j.Logger;
@@ -79,7 +80,7 @@ public class Registry {
         SurveyRecord stored = surveys.save(new SurveyRecord(household.id(), survey, payload, now, actor));
         household.surveyed(stored.id());
         DecisionView decision = eligibility.decide(household.id(), stored.id(), survey, actor);
-        log.info("survey {} ({}) stored for household {} by {}", stored.id(), survey.updateType(), household.id(), actor);
+        AfterCommit.run(() -> log.info("survey {} ({}) stored for household {} by {}", stored.id(), survey.updateType(), household.id(), actor));
         return new Registration(household.id(), stored.id(), decision);
     }
 

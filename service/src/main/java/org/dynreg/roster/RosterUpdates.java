@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
+import org.dynreg.database.AfterCommit;
 import org.dynreg.registry.FieldProblem;
 import org.dynreg.registry.HouseholdView;
 import org.dynreg.registry.Registry;
@@ -110,7 +111,8 @@ public class RosterUpdates {
         details.put("policyVersion", rule.policyVersion());
         long caseId = cases.open(TYPE, household.id(), PROCESS, vars, actor, details);
         store.nameCase(stored.id(), caseId);
-        log.info("roster change {} ({}) requested by {} for household {}: case {}", stored.id(), kind, actor, household.id(), caseId);
+        AfterCommit.run(() -> log.info("roster change {} ({}) requested by {} for household {}: case {}", stored.id(), kind, actor,
+                household.id(), caseId));
         return caseId;
     }
 

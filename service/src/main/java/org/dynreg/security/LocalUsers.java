@@ -2,23 +2,24 @@ package org.dynreg.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
 /**
  * On an installation with no users yet, creates one local user per role (documented in the README)
- * so the service can be tried at once. Switch off with {@code dynreg.security.local-users=false}.
+ * so the service can be tried at once. Switch off with {@code dynreg.security.local-users=false}. Done at
+ * start-up before the web server accepts requests, so that the first request already finds its user.
  */
 @Component
 @ConditionalOnProperty(name = "dynreg.security.local-users", havingValue = "true", matchIfMissing = true)
-class LocalUsers implements ApplicationRunner {
+class LocalUsers implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
 
     record LocalUser(String username, String displayName, String group, List<Role> roles) {}
@@ -37,15 +38,24 @@ class LocalUsers implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
+    private final TransactionTemplate tx;
 
-    LocalUsers(JdbcTemplate jdbc, PasswordEncoder encoder) {
+    LocalUsers(JdbcTemplate jdbc, PasswordEncoder encoder, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.tx = tx;
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        try {
+            tx.executeWithoutResult(s -> createIfNone());
+        } catch (DuplicateKeyException e) {
+            log.info("another instance created the local users first");
+        }
+    }
+
+    private void createIfNone() {
         Integer existing = jdbc.queryForObject("select count(*) from app_user", Integer.class);
         if (existing != null && existing > 0) {
             return;

@@ -39,7 +39,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         // the error page only renders the status of a request already answered (org.dynreg.api.ErrorPage)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/actuator/health").permitAll()
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/actuator/health",
+                                "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
                         problem(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in with a registry user name and password (HTTP Basic).")))

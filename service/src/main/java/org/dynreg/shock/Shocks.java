@@ -3,6 +3,7 @@ package org.dynreg.shock;
 import org.dynreg.api.FreeText;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.audit.AuditTrail;
+import org.dynreg.database.AfterCommit;
 import org.dynreg.registry.Province;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.Deadlines;
@@ -105,8 +106,10 @@ public class Shocks {
         details.put("skipped", ranked.size() - opened);
         details.put("comment", d.comment());
         audit.record(actor, "shock.declare", subject(shockId), details);
-        log.info("shock {} ({}) declared by {}: {} re-survey order(s) opened, {} household(s) already in a shock case",
-                shockId, d.kind(), actor, opened, ranked.size() - opened);
+        int cases = opened;
+        int skipped = ranked.size() - opened;
+        AfterCommit.run(() -> log.info("shock {} ({}) declared by {}: {} re-survey order(s) opened, {} household(s) already in a shock case",
+                shockId, d.kind(), actor, cases, skipped));
         return view(shockId);
     }
 

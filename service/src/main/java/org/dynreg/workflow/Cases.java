@@ -3,6 +3,7 @@ package org.dynreg.workflow;
 import org.dynreg.api.NotFoundException;
 import org.dynreg.audit.AuditQuery;
 import org.dynreg.audit.AuditTrail;
+import org.dynreg.database.AfterCommit;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
 import org.kie.kogito.Model;
@@ -96,7 +97,7 @@ public class Cases {
         ProcessInstance<? extends Model> instance = process.createInstance(model);
         instance.start();
         jdbc.update("update workflow_case set process_instance_id = ? where id = ?", instance.id(), caseId);
-        log.info("case {} ({}) opened by {} for household {}", caseId, caseType, actor, householdId);
+        AfterCommit.run(() -> log.info("case {} ({}) opened by {} for household {}", caseId, caseType, actor, householdId));
         return caseId;
     }
 
@@ -109,7 +110,7 @@ public class Cases {
             throw WorkflowRefusedException.conflict("case " + caseId + " is already closed");
         }
         audit.record(actor, "case.close", subject(caseId), Map.of("outcome", outcome, "reason", reason == null ? "" : reason));
-        log.info("case {} closed: {}", caseId, outcome);
+        AfterCommit.run(() -> log.info("case {} closed: {}", caseId, outcome));
     }
 
     /** Records a step of a case in the audit trail (the case's history). */

@@ -3,6 +3,7 @@ package org.dynreg.workflow;
 import org.dynreg.api.NotFoundException;
 import org.dynreg.audit.AuditQuery;
 import org.dynreg.audit.AuditTrail;
+import org.dynreg.database.AfterCommit;
 import org.kie.kogito.auth.IdentityProvider;
 import org.kie.kogito.auth.IdentityProviders;
 import org.kie.kogito.usertask.UserTaskInstanceNotAuthorizedException;
@@ -133,7 +134,7 @@ public class Tasks {
         audit.record(user, "task.complete", Cases.subject(caseId), Map.of("task", t.getTaskName(), "taskId", taskId,
                 "outcome", outcome == null ? "" : outcome, "comment", comment == null ? "" : comment));
         UserTaskView done = transition(taskId, DefaultUserTaskLifeCycle.COMPLETE, outputs, user, groups);
-        log.info("task {} ({}) of case {} completed by {}: {}", taskId, t.getTaskName(), caseId, user, outcome);
+        AfterCommit.run(() -> log.info("task {} ({}) of case {} completed by {}: {}", taskId, t.getTaskName(), caseId, user, outcome));
         return view(done);
     }
 

@@ -1,6 +1,7 @@
 package org.dynreg.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.cli.ShellAs;
 import org.dynreg.eligibility.ReferenceHouseholds;
 import org.dynreg.policy.CandidateVersions;
@@ -21,6 +22,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +40,7 @@ class ReplayTest {
     @Autowired Registry registry;
     @Autowired Policies policies;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DataSource dataSource;
     @LocalServerPort int port;
 
     Map<String, Registration> households;
@@ -148,6 +153,45 @@ class ReplayTest {
     }
 
     @Test
+    void aRunThatWaitsBehindAnotherReplaysExactlyTheDecisionsItCountedAndNoneStoredAfterItsRequest() throws Exception {
+        String district = "Replay queue district";
+        int requested = ReferenceRegistry.register(registry, district, "98", List.of()).size();
+        policies.active();
+        long first;
+        long second;
+        try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
+            // The first run waits on this lock to read the files of the version its decisions name; the second run
+            // waits behind it while more decisions of its district are stored (under the policy in force, which is
+            // compiled already and needs no file).
+            lock.execute("LOCK TABLES policy_file WRITE");
+            try {
+                first = post("auditor", "/api/replays", Map.of("district", DISTRICT)).getBody().get("id").asLong();
+                JsonNode started = post("auditor", "/api/replays", Map.of("district", district)).getBody();
+                second = started.get("id").asLong();
+                assertThat(started.get("total").asLong()).isEqualTo(requested);
+                for (int i = 0; i < 3; i++) {
+                    ObjectNode survey = ReferenceRegistry.household("single-person-household").survey().deepCopy();
+                    ((ObjectNode) survey.get("location")).put("district", district);
+                    int line = 0;
+                    for (JsonNode m : survey.withArray("members")) {
+                        ((ObjectNode) m).put("nationalId", String.format("95%03d-%07d-%d", i, 4000000 + line, line++ % 10));
+                    }
+                    registry.submit(survey, "operator");
+                }
+            } finally {
+                lock.execute("UNLOCK TABLES");
+            }
+        }
+        JsonNode run = follow(second);
+        follow(first);
+
+        assertThat(run.get("state").asText()).isEqualTo("DONE");
+        assertThat(run.get("total").asLong()).isEqualTo(requested);
+        assertThat(run.get("done").asLong()).isEqualTo(requested);
+        assertThat(run.get("identical").asLong()).isEqualTo(requested);
+    }
+
+    @Test
     void theShellReplaysADecisionAndARunWithExitCodes() {
         long id = households.get("stipend-ages-5-to-16").decision().id();
 
@@ -159,9 +203,14 @@ class ReplayTest {
     JsonNode runToTheEnd(Map<String, Object> filter) {
         ResponseEntity<JsonNode> started = post("auditor", "/api/replays", filter);
         assertThat(started.getStatusCode().value()).isEqualTo(202);
-        long id = started.getBody().get("id").asLong();
-        JsonNode run = started.getBody();
+        return follow(started.getBody().get("id").asLong());
+    }
+
+    /** Follows a run to its end; at every look its progress is within its total. */
+    JsonNode follow(long id) {
+        JsonNode run = get("auditor", "/api/replays/" + id).getBody();
         for (int polls = 0; polls < 600 && "RUNNING".equals(run.get("state").asText()); polls++) {
+            assertThat(run.get("done").asLong()).isLessThanOrEqualTo(run.get("total").asLong());
             sleep();
             run = get("auditor", "/api/replays/" + id).getBody();
         }
