@@ -97,11 +97,11 @@ class PersonalDataMaskTest {
         bind.trace("binding parameter (2:VARCHAR) <- [Muhammad Aslam]");
         context.getLogger("org.mariadb.jdbc.client.impl.StandardClient").debug("send: House 14, Street 6");
         context.getLogger("org.mariadb.jdbc.client.impl.StandardClient").warn("connection lost");
-        context.getLogger("org.hibernate.orm.jdbc.binding").trace("a logger beside the listed one is not refused");
+        context.getLogger("org.hibernate.ormx").trace("a logger beside the listed one is not refused");
 
         assertThat(bind.isTraceEnabled()).isFalse();
         assertThat(lines.lines).containsExactly("org.mariadb.jdbc.client.impl.StandardClient connection lost\n",
-                "org.hibernate.orm.jdbc.binding a logger beside the listed one is not refused\n");
+                "org.hibernate.ormx a logger beside the listed one is not refused\n");
         context.stop();
     }
 
