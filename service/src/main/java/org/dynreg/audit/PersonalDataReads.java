@@ -1,38 +1,73 @@
 package org.dynreg.audit;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * The record of who read which household's personal data (docs/auditor-guide.md, "Reads of personal data";
- * docs/decisions/0021). Each read is one insert into the append-only {@code personal_data_read} table, made before
- * the answer leaves: a read that cannot be recorded is not answered.
+ * docs/decisions/0021). A read puts its row on a bounded queue in memory, which costs the read microseconds;
+ * a writer thread inserts what is queued into the append-only {@code personal_data_read} table in one batch
+ * every {@code dynreg.privacy.reads.flush-every}, and everything left at shutdown. Listing the reads writes
+ * what is queued first, so an auditor sees every read this instance has answered. When the queue is full
+ * (the database has not taken rows for a while) a read waits for room and, failing that, is refused with 503:
+ * a read is never answered unrecorded because the record could not keep up.
  */
 @Service
 public class PersonalDataReads {
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataReads.class);
+    private static final String INSERT = "insert into personal_data_read"
+            + " (read_at, username, roles, record_kind, record_id, household_id, endpoint, personal_data) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
     /** The kinds of record whose reads are recorded. */
     public enum Kind { HOUSEHOLD, ROSTER_CHANGE, REGISTRATION_TOKEN }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final BlockingQueue<Object[]> queued;
+    private final Duration waitForRoom;
+    /** Rows taken off the queue and not yet in the table; kept for the next try when an insert fails. Guarded by itself. */
+    private final List<Object[]> unwritten = new ArrayList<>();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "personal-data-reads");
+        t.setDaemon(true);
+        return t;
+    });
 
-    PersonalDataReads(JdbcTemplate jdbc, Clock clock) {
+    PersonalDataReads(JdbcTemplate jdbc, Clock clock,
+                      @Value("${dynreg.privacy.reads.queue}") int queue,
+                      @Value("${dynreg.privacy.reads.flush-every}") Duration flushEvery,
+                      @Value("${dynreg.privacy.reads.wait-for-room}") Duration waitForRoom) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.queued = new ArrayBlockingQueue<>(queue);
+        this.waitForRoom = waitForRoom;
+        writer.scheduleWithFixedDelay(this::flushQuietly, flushEvery.toMillis(), flushEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -42,14 +77,48 @@ public class PersonalDataReads {
     public void record(Authentication reader, Kind kind, long recordId, Long householdId, boolean shown) {
         String roles = reader.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).sorted().collect(Collectors.joining(","));
-        jdbc.update("insert into personal_data_read (read_at, username, roles, record_kind, record_id, household_id, endpoint, personal_data)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), reader.getName(), roles, kind.name(), recordId, householdId, endpoint(),
-                shown ? "SHOWN" : "REDACTED");
+        Object[] row = {Timestamp.from(clock.instant()), reader.getName(), roles, kind.name(), recordId, householdId, endpoint(),
+                shown ? "SHOWN" : "REDACTED"};
+        try {
+            if (queued.offer(row, waitForRoom.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                "reads of personal data cannot be recorded at the moment, so this one is not answered; try again shortly");
     }
 
-    /** Recorded reads, oldest first. */
+    /** Inserts every queued read; a failed insert keeps its rows for the next call. */
+    public void flush() {
+        synchronized (unwritten) {
+            queued.drainTo(unwritten);
+            if (!unwritten.isEmpty()) {
+                jdbc.batchUpdate(INSERT, unwritten);
+                unwritten.clear();
+            }
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("recorded reads of personal data not written yet ({}); trying again", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Runs before the database is closed: the web server has stopped answering, so nothing is queued after this. */
+    @PreDestroy
+    void writeTheRest() {
+        writer.shutdown();
+        flush();
+    }
+
+    /** Recorded reads, oldest first, every read this instance has answered included. */
     public List<PersonalDataRead> reads(ReadQuery q) {
+        flush();
         StringBuilder sql = new StringBuilder("select * from personal_data_read where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (q.username() != null) {

@@ -137,6 +137,7 @@ class PersonalDataRoleMatrixTest {
 
     @Test
     void readsOfPersonalDataAreRecordedForAuditorsAlone() {
+        RestAs.get(rest, "auditor", "/api/audit/reads?limit=1");
         long before = jdbc.queryForObject("select coalesce(max(id), 0) from personal_data_read", Long.class);
         assertThat(RestAs.get(rest, "caseworker", "/api/households/" + household).getStatusCode().value()).isEqualTo(200);
         assertThat(RestAs.get(rest, "partner", "/api/households/" + household).getStatusCode().value()).isEqualTo(200);
@@ -144,7 +145,7 @@ class PersonalDataRoleMatrixTest {
         assertThat(RestAs.get(rest, "partner", "/api/households/99999999").getStatusCode().value()).isEqualTo(404);
 
         JsonNode reads = RestAs.get(rest, "auditor", "/api/audit/reads?household=" + household + "&after=" + before).getBody();
-        assertThat(reads).hasSize(3);
+        assertThat(reads).as("listing the reads writes the queued ones first").hasSize(3);
         assertThat(reads.get(0).get("username").asText()).isEqualTo("caseworker");
         assertThat(reads.get(0).get("roles").asText()).isEqualTo("CASEWORKER");
         assertThat(reads.get(0).get("recordKind").asText()).isEqualTo("HOUSEHOLD");
