@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 @Service
 public class PersonalDataReads {
     private static final Logger log = LoggerFactory.getLogger(PersonalDataReads.class);
+    private static final int BATCH = 1000;
     private static final String INSERT = "insert into personal_data_read"
             + " (read_at, username, roles, record_kind, record_id, household_id, endpoint, personal_data) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -90,14 +91,21 @@ public class PersonalDataReads {
                 "reads of personal data cannot be recorded at the moment, so this one is not answered; try again shortly");
     }
 
-    /** Inserts every queued read; a failed insert keeps its rows for the next call. */
+    /**
+     * Inserts every queued read, {@value #BATCH} rows a statement. A failed insert keeps its rows for the next call and
+     * takes no more off the queue, so that while the database refuses them the queue fills and reads are refused.
+     */
     public void flush() {
         synchronized (unwritten) {
-            queued.drainTo(unwritten);
-            if (!unwritten.isEmpty()) {
-                jdbc.batchUpdate(INSERT, unwritten);
-                unwritten.clear();
-            }
+            do {
+                if (unwritten.isEmpty()) {
+                    queued.drainTo(unwritten, BATCH);
+                }
+                if (!unwritten.isEmpty()) {
+                    jdbc.batchUpdate(INSERT, unwritten);
+                    unwritten.clear();
+                }
+            } while (!queued.isEmpty());
         }
     }
 
