@@ -7,7 +7,7 @@ import org.springframework.shell.command.annotation.Option;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Audit trail commands: list entries, verify the hash chain. */
+/** Audit commands: list audit trail entries, verify the hash chain, list recorded reads of personal data. */
 @Command
 class AuditCommands {
     private final ServiceClient service;
@@ -32,6 +32,32 @@ class AuditCommands {
         for (JsonNode e : entries) {
             out.append(String.format("%6d  %s  %-12s %-22s %-18s %s%n", e.get("seq").asLong(), e.get("recordedAt").asText(),
                     e.get("actor").asText(), e.get("action").asText(), e.get("subject").asText(), e.get("details")));
+        }
+        return out.toString();
+    }
+
+    @Command(command = "audit reads", description = "List recorded reads of personal data, oldest first, one per line (auditor)")
+    String reads(@Option(longNames = "user", description = "exactly this user") String user,
+                 @Option(longNames = "household", description = "reads of this household") Long household,
+                 @Option(longNames = "from", description = "read at or after this instant, e.g. 2026-12-01T00:00:00Z") String from,
+                 @Option(longNames = "to", description = "read before this instant") String to,
+                 @Option(longNames = "limit", description = "at most this many reads (1 to 1000, default 100)") Integer limit) {
+        StringBuilder path = new StringBuilder("/api/audit/reads?");
+        parameter(path, "user", user);
+        parameter(path, "household", household == null ? null : household.toString());
+        parameter(path, "from", from);
+        parameter(path, "to", to);
+        parameter(path, "limit", limit == null ? null : limit.toString());
+        JsonNode reads = service.get(path.toString());
+        if (reads.isEmpty()) {
+            return "No reads of personal data match.";
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonNode r : reads) {
+            out.append(String.format("%6d  %s  %-12s %-28s %-18s %8d  household %-8s %-8s %s%n", r.get("id").asLong(),
+                    r.get("readAt").asText(), r.get("username").asText(), r.get("roles").asText(), r.get("recordKind").asText(),
+                    r.get("recordId").asLong(), r.path("householdId").isNull() ? "-" : r.get("householdId").asText(),
+                    r.get("personalData").asText(), r.get("endpoint").asText()));
         }
         return out.toString();
     }

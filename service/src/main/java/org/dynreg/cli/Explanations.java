@@ -39,6 +39,8 @@ final class Explanations {
         s.append("Address: ").append(h.get("address").asText()).append("; mobile: ").append(h.path("mobile").asText("-")).append('\n');
         s.append("Registered ").append(h.get("registeredAt").asText()).append(", last surveyed ")
                 .append(h.get("lastSurveyedOn").asText()).append(", latest survey ").append(h.get("latestSurveyId").asText()).append('\n');
+        s.append("Members with a disability: ").append(h.path("disabledMembers").asInt()).append("; with a chronic disease: ")
+                .append(h.path("chronicallyIllMembers").asInt()).append('\n');
         s.append("Members\n");
         for (JsonNode m : h.get("members")) {
             s.append(String.format("  %2d %-16s %-22s %-10s %-12s %-14s %s%n", m.get("line").asInt(), m.get("nationalId").asText(),

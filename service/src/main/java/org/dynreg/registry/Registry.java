@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.dynreg.database.AfterCommit;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
+import org.dynreg.security.Disclosure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -134,9 +135,15 @@ public class Registry {
         });
     }
 
+    /** A household as {@code disclosure} allows its caller to see it (docs/personal-data.md). */
     @Transactional(readOnly = true)
+    public Optional<HouseholdView> household(long id, Disclosure disclosure) {
+        return households.findById(id).map(h -> HouseholdView.of(h, disclosure));
+    }
+
+    /** A household for the service's own steps: with every personal field, or with none (nor coordinates). */
     public Optional<HouseholdView> household(long id, boolean personalData) {
-        return households.findById(id).map(h -> HouseholdView.of(h, personalData));
+        return household(id, personalData ? Disclosure.FULL : Disclosure.NONE);
     }
 
     @Transactional(readOnly = true)

@@ -123,7 +123,7 @@ public class RosterUpdates {
         RequestedChange c = s.change();
         JsonNode member = c.member() == null ? null : personalData ? c.member() : TextNode.valueOf(REDACTED);
         JsonNode values = c.values();
-        if (!personalData && (c.kind() == ChangeKind.CONTACT || c.kind() == ChangeKind.ADDRESS)) {
+        if (!personalData && (c.kind() == ChangeKind.CONTACT || c.kind() == ChangeKind.ADDRESS || c.kind() == ChangeKind.DISABILITY)) {
             ObjectNode redacted = values.deepCopy();
             fieldsOf(values).forEach(f -> redacted.put(f, REDACTED));
             values = redacted;

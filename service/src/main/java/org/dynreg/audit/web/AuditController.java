@@ -6,6 +6,9 @@ import org.dynreg.audit.AuditEntry;
 import org.dynreg.audit.AuditQuery;
 import org.dynreg.audit.AuditTrail;
 import org.dynreg.audit.ChainVerification;
+import org.dynreg.audit.PersonalDataRead;
+import org.dynreg.audit.PersonalDataReads;
+import org.dynreg.audit.ReadQuery;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +23,11 @@ import java.util.List;
 @RequestMapping("/api/audit")
 class AuditController {
     private final AuditTrail trail;
+    private final PersonalDataReads reads;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, PersonalDataReads reads) {
         this.trail = trail;
+        this.reads = reads;
     }
 
     @Operation(summary = "Audit trail entries, oldest first, filtered by subject, action, actor, time or seq; page with 'after'")
@@ -47,5 +52,21 @@ class AuditController {
     @PreAuthorize("hasRole('AUDITOR')")
     ChainVerification verify() {
         return trail.verify();
+    }
+
+    @Operation(summary = "Recorded reads of personal data (who read which household, case or token, through which endpoint, "
+            + "when, shown or redacted), oldest first; page with 'after'")
+    @GetMapping("/reads")
+    @PreAuthorize("hasRole('AUDITOR')")
+    List<PersonalDataRead> reads(
+            @Parameter(description = "exactly this user") @RequestParam(required = false) String user,
+            @Parameter(description = "reads of this household") @RequestParam(required = false) Long household,
+            @Parameter(description = "read at or after (ISO-8601 instant)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "read before (ISO-8601 instant)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @Parameter(description = "reads after this id (the last id of the previous page)") @RequestParam(required = false) Long after,
+            @Parameter(description = "at most this many, 1 to 1000 (default 100)") @RequestParam(required = false) Integer limit) {
+        return reads.reads(new ReadQuery(user, household, from, to, after, limit));
     }
 }

@@ -1,6 +1,7 @@
 package org.dynreg.registration.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.dynreg.audit.PersonalDataReads;
 import org.dynreg.registration.Registrations;
 import org.dynreg.registration.Token;
 import org.dynreg.security.Caller;
@@ -23,10 +24,12 @@ import java.net.URI;
 class RegistrationController {
     private final Registrations registrations;
     private final Caller caller;
+    private final PersonalDataReads reads;
 
-    RegistrationController(Registrations registrations, Caller caller) {
+    RegistrationController(Registrations registrations, Caller caller, PersonalDataReads reads) {
         this.registrations = registrations;
         this.caller = caller;
+        this.reads = reads;
     }
 
     record Issue(String siteId) {}
@@ -44,6 +47,9 @@ class RegistrationController {
     @GetMapping("/api/registrations/tokens/{caseId}")
     @PreAuthorize("hasAnyRole('DATA_ENTRY_OPERATOR','CASEWORKER','SUPERVISOR','AUDITOR')")
     Token token(@PathVariable long caseId, Authentication auth) {
-        return registrations.token(caseId, caller.maySeePersonalData(auth));
+        boolean personalData = caller.maySeePersonalData(auth);
+        Token token = registrations.token(caseId, personalData);
+        reads.record(auth, PersonalDataReads.Kind.REGISTRATION_TOKEN, caseId, token.householdId(), personalData);
+        return token;
     }
 }

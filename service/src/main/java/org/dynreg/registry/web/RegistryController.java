@@ -3,6 +3,7 @@ package org.dynreg.registry.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import org.dynreg.api.NotFoundException;
+import org.dynreg.audit.PersonalDataReads;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
 import org.dynreg.registry.HouseholdView;
@@ -29,11 +30,13 @@ class RegistryController {
     private final Registry registry;
     private final Eligibility eligibility;
     private final Caller caller;
+    private final PersonalDataReads reads;
 
-    RegistryController(Registry registry, Eligibility eligibility, Caller caller) {
+    RegistryController(Registry registry, Eligibility eligibility, Caller caller, PersonalDataReads reads) {
         this.registry = registry;
         this.eligibility = eligibility;
         this.caller = caller;
+        this.reads = reads;
     }
 
     @Operation(summary = "Submit a household survey; answers 201 with the household id and its eligibility decision")
@@ -48,8 +51,9 @@ class RegistryController {
     @GetMapping("/households/{id}")
     @PreAuthorize("hasAnyRole('DATA_ENTRY_OPERATOR','CASEWORKER','SUPERVISOR','AUDITOR','PARTNER')")
     HouseholdView household(@PathVariable long id, Authentication auth) {
-        return registry.household(id, caller.maySeePersonalData(auth))
-                .orElseThrow(() -> new NotFoundException("household", id));
+        HouseholdView h = registry.household(id, caller.disclosure(auth)).orElseThrow(() -> new NotFoundException("household", id));
+        reads.record(auth, PersonalDataReads.Kind.HOUSEHOLD, id, id, h.personalDataShown());
+        return h;
     }
 
     @Operation(summary = "The household's surveys, oldest first")

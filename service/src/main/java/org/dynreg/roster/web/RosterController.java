@@ -1,6 +1,7 @@
 package org.dynreg.roster.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.dynreg.audit.PersonalDataReads;
 import org.dynreg.roster.RosterChangeView;
 import org.dynreg.roster.RosterRequest;
 import org.dynreg.roster.RosterUpdates;
@@ -24,11 +25,13 @@ class RosterController {
     private final RosterUpdates updates;
     private final Cases cases;
     private final Caller caller;
+    private final PersonalDataReads reads;
 
-    RosterController(RosterUpdates updates, Cases cases, Caller caller) {
+    RosterController(RosterUpdates updates, Cases cases, Caller caller, PersonalDataReads reads) {
         this.updates = updates;
         this.cases = cases;
         this.caller = caller;
+        this.reads = reads;
     }
 
     @Operation(summary = "Request a roster change (ADD_MEMBER, REMOVE_MEMBER, CHANGE_HEAD, MARITAL_STATUS, DISABILITY, GENDER, "
@@ -44,6 +47,8 @@ class RosterController {
     @GetMapping("/api/updates/roster/{caseId}")
     @PreAuthorize("hasAnyRole('DATA_ENTRY_OPERATOR','CASEWORKER','SUPERVISOR','AUDITOR')")
     RosterChangeView change(@PathVariable long caseId, Authentication auth) {
-        return updates.change(caseId, caller.maySeePersonalData(auth));
+        RosterChangeView change = updates.change(caseId, caller.maySeePersonalData(auth));
+        reads.record(auth, PersonalDataReads.Kind.ROSTER_CHANGE, caseId, change.householdId(), change.personalDataShown());
+        return change;
     }
 }
