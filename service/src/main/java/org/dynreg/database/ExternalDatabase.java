@@ -79,7 +79,9 @@ final class ExternalDatabase implements DatabaseServer {
                 DatabaseAdmin.execute(url.serverUrl(), properties.user(), properties.password(), List.of(
                         "CREATE USER IF NOT EXISTS " + owner,
                         "ALTER USER " + owner + " IDENTIFIED BY '" + a.ownerPassword() + "'",
-                        "GRANT ALL PRIVILEGES ON `" + base.replace("_", "\\_") + "%`.* TO " + owner + " WITH GRANT OPTION",
+                        // the database by name: the server lets the owner grant on it only from a grant naming it
+                        "GRANT ALL PRIVILEGES ON `" + url.database() + "`.* TO " + owner + " WITH GRANT OPTION",
+                        "GRANT ALL PRIVILEGES ON `" + base.replace("_", "\\_") + "%`.* TO " + owner,
                         "CREATE USER IF NOT EXISTS " + application,
                         "ALTER USER " + application + " IDENTIFIED BY '" + a.password() + "'"));
                 return a;
