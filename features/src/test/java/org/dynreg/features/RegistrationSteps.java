@@ -34,7 +34,7 @@ public class RegistrationSteps {
     @Given("the identity authority will reject member {int} of the household")
     public void willReject(int member) {
         String id = survey.get("members").get(member).get("nationalId").asText();
-        ResponseEntity<JsonNode> r = scenario.client().put("supervisor", "/api/simulator/identity/" + id, Map.of("behaviour", "REJECT"));
+        ResponseEntity<JsonNode> r = scenario.client().put("admin", "/api/simulator/identity/" + id, Map.of("behaviour", "REJECT"));
         assertThat(r.getStatusCode().value()).isEqualTo(204);
     }
 

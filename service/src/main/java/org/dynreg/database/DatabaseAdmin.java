@@ -3,6 +3,8 @@ package org.dynreg.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -19,15 +21,44 @@ final class DatabaseAdmin {
 
     static void createDatabase(String serverUrl, String user, String password, String database, boolean dropFirst) {
         MariaDbUrl.requireSafeName(database, "Database name");
+        List<String> statements = new ArrayList<>();
+        if (dropFirst) {
+            statements.add("DROP DATABASE IF EXISTS `" + database + "`");
+        }
+        statements.add("CREATE DATABASE IF NOT EXISTS `" + database + "` " + CHARSET);
+        execute(serverUrl, user, password, statements, "Cannot create database '" + database + "'");
+    }
+
+    /** Statements an administrator runs before the service connects (accounts for tests, say). */
+    static void execute(String serverUrl, String user, String password, List<String> statements) {
+        execute(serverUrl, user, password, statements, "Cannot prepare the database accounts");
+    }
+
+    private static void execute(String serverUrl, String user, String password, List<String> statements, String failure) {
         try (Connection connection = connect(serverUrl, user, password);
              Statement statement = connection.createStatement()) {
-            if (dropFirst) {
-                statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            for (String sql : statements) {
+                statement.execute(sql);
             }
-            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` " + CHARSET);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create database '" + database + "' on "
-                    + MariaDbUrl.parse(serverUrl).hosts() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(failure + " on " + MariaDbUrl.parse(serverUrl).hosts() + " as '" + user + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The account as the server names it (user@host), signed in without a database: an account not yet
+     * granted anything on the database may still connect to the server.
+     */
+    static String currentUser(String serverUrl, String user, String password) {
+        try (Connection connection = connect(serverUrl, user, password);
+             Statement statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT CURRENT_USER()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot sign in to " + MariaDbUrl.parse(serverUrl).hosts() + " as '" + user
+                    + "': " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * that a context built without that file (a narrow test, say) still behaves the same.
  *
  * @param url            JDBC URL of an external server; blank means "start the embedded one"
+ * @param user           the application account the service works as (external mode)
+ * @param ownerUser      the account that owns the schema and runs the migrations (external mode); blank means
+ *                       the application account does both, with a warning at start-up
+ * @param createAccounts tests only: {@code user} is an administrator, who creates an owner and an application
+ *                       account for the URL's database, so that the tests run as the service does
  * @param createDatabase create the URL's database if missing (external mode)
  * @param recreate       drop and create the URL's database once per JVM; tests only, and only
  *                       for names ending in {@code _test}, so a stray URL cannot wipe real data
@@ -17,9 +22,12 @@ record DatabaseProperties(
         String url,
         @DefaultValue("root") String user,
         @DefaultValue("") String password,
+        @DefaultValue("") String ownerUser,
+        @DefaultValue("") String ownerPassword,
         @DefaultValue("dynreg") String name,
         @DefaultValue("false") boolean createDatabase,
         @DefaultValue("false") boolean recreate,
+        @DefaultValue("false") boolean createAccounts,
         @DefaultValue Embedded embedded) {
 
     /**
@@ -50,5 +58,9 @@ record DatabaseProperties(
 
     boolean external() {
         return url != null && !url.isBlank();
+    }
+
+    boolean separateOwner() {
+        return ownerUser != null && !ownerUser.isBlank();
     }
 }

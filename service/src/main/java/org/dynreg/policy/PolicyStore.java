@@ -23,23 +23,41 @@ class PolicyStore {
         this.json = json;
     }
 
-    /** A bundle row as stored; its state is the review state only. */
+    /**
+     * A bundle row as uploaded, with its review so far (policy_review): its state is the review state only.
+     */
     record Bundle(int version, String sha256, Integer basedOn, PolicyState reviewState, String comment,
                   String uploadedBy, Instant uploadedAt, String validatedBy, Instant validatedAt,
                   String approvedBy, Instant approvedAt, String approvalComment) {}
 
-    private static final RowMapper<Bundle> BUNDLE = (rs, i) -> new Bundle(rs.getInt("version"), rs.getString("sha256"),
-            (Integer) rs.getObject("based_on"), PolicyState.valueOf(rs.getString("state")), rs.getString("comment"),
-            rs.getString("uploaded_by"), instant(rs.getTimestamp("uploaded_at")), rs.getString("validated_by"),
-            instant(rs.getTimestamp("validated_at")), rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")),
-            rs.getString("approval_comment"));
+    /** One review step: the outcome of a check (DRAFT or VALIDATED) or an approval. */
+    private record Review(PolicyState state, String by, Instant at, String comment) {}
+
+    private static final RowMapper<Review> REVIEW = (rs, i) -> new Review(PolicyState.valueOf(rs.getString("state")),
+            rs.getString("reviewed_by"), instant(rs.getTimestamp("reviewed_at")), rs.getString("comment"));
 
     private static final RowMapper<Activation> ACTIVATION = (rs, i) -> new Activation(rs.getLong("id"), rs.getInt("version"),
             rs.getString("kind"), instant(rs.getTimestamp("effective_from")), rs.getString("requested_by"),
             instant(rs.getTimestamp("requested_at")), rs.getString("comment"));
 
+    /**
+     * The bundle and its review: approved once approved, else the outcome of its latest check, else the
+     * state it was uploaded in.
+     */
     Optional<Bundle> bundle(int version) {
-        return jdbc.query("select * from policy_bundle where version = ?", BUNDLE, version).stream().findFirst();
+        List<Review> reviews = jdbc.query("select state, reviewed_by, reviewed_at, comment from policy_review "
+                + "where version = ? order by id", REVIEW, version);
+        Review check = reviews.stream().filter(r -> r.state() != PolicyState.APPROVED).reduce((a, b) -> b).orElse(null);
+        Review approval = reviews.stream().filter(r -> r.state() == PolicyState.APPROVED).findFirst().orElse(null);
+        Review validated = check != null && check.state() == PolicyState.VALIDATED ? check : null;
+        return jdbc.query("select * from policy_bundle where version = ?", (rs, i) -> new Bundle(rs.getInt("version"),
+                rs.getString("sha256"), (Integer) rs.getObject("based_on"),
+                approval != null ? PolicyState.APPROVED
+                        : check != null ? check.state() : PolicyState.valueOf(rs.getString("uploaded_state")),
+                rs.getString("comment"), rs.getString("uploaded_by"), instant(rs.getTimestamp("uploaded_at")),
+                validated == null ? null : validated.by(), validated == null ? null : validated.at(),
+                approval == null ? null : approval.by(), approval == null ? null : approval.at(),
+                approval == null ? null : approval.comment()), version).stream().findFirst();
     }
 
     List<Integer> versions() {
@@ -58,7 +76,7 @@ class PolicyStore {
 
     void insertBundle(int version, List<PolicyFile> files, Integer basedOn, PolicyState state, String comment,
                       String actor, Instant at) {
-        jdbc.update("insert into policy_bundle (version, sha256, based_on, state, comment, uploaded_by, uploaded_at) "
+        jdbc.update("insert into policy_bundle (version, sha256, based_on, uploaded_state, comment, uploaded_by, uploaded_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", version, Hashes.bundleSha256(files), basedOn, state.name(), comment, actor,
                 Timestamp.from(at));
         for (PolicyFile f : files) {
@@ -77,18 +95,34 @@ class PolicyStore {
                 (rs, i) -> new BundleSummary.FileSummary(rs.getString(1), rs.getString(2), rs.getString(3)), version);
     }
 
-    /** Records the outcome of a check: DRAFT or VALIDATED, never touching an approved version. */
+    /**
+     * Records the outcome of a check, DRAFT or VALIDATED, unless the version is approved already. Call
+     * inside a transaction: the bundle row stays locked until it ends, so that checks and approvals of one
+     * version follow one another.
+     */
     void recordValidation(int version, boolean passed, ValidationReport report, String actor, Instant at) {
-        jdbc.update("update policy_bundle set state = ?, validated_by = ?, validated_at = ?, validation_report = ? "
-                        + "where version = ? and state in ('DRAFT', 'VALIDATED')",
-                passed ? PolicyState.VALIDATED.name() : PolicyState.DRAFT.name(), passed ? actor : null,
-                passed ? Timestamp.from(at) : null, write(report), version);
+        if (lockedReviewState(version) != PolicyState.APPROVED) {
+            insertReview(version, passed ? PolicyState.VALIDATED : PolicyState.DRAFT, actor, at, write(report), null);
+        }
     }
 
-    /** Moves a validated version to approved; false when another request changed its state first. */
+    /** Approves a validated version; false when another request changed its state first. Call inside a transaction. */
     boolean approve(int version, String actor, String comment, Instant at) {
-        return jdbc.update("update policy_bundle set state = 'APPROVED', approved_by = ?, approved_at = ?, approval_comment = ? "
-                + "where version = ? and state = 'VALIDATED'", actor, Timestamp.from(at), comment, version) == 1;
+        if (lockedReviewState(version) != PolicyState.VALIDATED) {
+            return false;
+        }
+        insertReview(version, PolicyState.APPROVED, actor, at, null, comment);
+        return true;
+    }
+
+    private PolicyState lockedReviewState(int version) {
+        jdbc.queryForList("select version from policy_bundle where version = ? for update", Integer.class, version);
+        return bundle(version).map(Bundle::reviewState).orElse(null);
+    }
+
+    private void insertReview(int version, PolicyState state, String actor, Instant at, String report, String comment) {
+        jdbc.update("insert into policy_review (version, state, reviewed_by, reviewed_at, validation_report, comment) "
+                + "values (?, ?, ?, ?, ?, ?)", version, state.name(), actor, Timestamp.from(at), report, comment);
     }
 
     void insertActivation(int version, String kind, Instant effectiveFrom, String actor, Instant at, String comment) {

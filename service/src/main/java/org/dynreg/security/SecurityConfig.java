@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,13 +18,22 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * HTTP Basic over the registry's own user table, no sessions. Endpoints name their roles with
@@ -32,21 +43,47 @@ import java.time.Duration;
 @EnableMethodSecurity
 class SecurityConfig {
 
+    /** The Swagger UI's page and assets: the only responses that run scripts and show images. */
+    static final String[] SWAGGER_UI = {"/swagger-ui.html", "/swagger-ui/**"};
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationProvider credentials,
+                            @Value("${dynreg.security.content-security-policy}") String apiPolicy,
+                            @Value("${dynreg.security.swagger-ui-content-security-policy}") String swaggerPolicy,
+                            @Value("${dynreg.security.hsts-max-age}") Duration hstsMaxAge) throws Exception {
+        RequestMatcher swagger = new OrRequestMatcher(Arrays.stream(SWAGGER_UI).map(AntPathRequestMatcher::new)
+                .toArray(RequestMatcher[]::new));
+        AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
+            if (e instanceof SignInThrottle.ThrottledException t) {
+                res.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (t.retryAfter().toMillis() + 999) / 1000)));
+                problem(res, json, HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled", t.getMessage());
+            } else {
+                problem(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in with a registry user name and password (HTTP Basic).");
+            }
+        };
+        // Spring Security's defaults stay: nosniff, frame options DENY, Cache-Control no-store; HSTS on HTTPS only.
+        http.headers(h -> h
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swagger,
+                        new StaticHeadersWriter("Content-Security-Policy", swaggerPolicy)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swagger),
+                        new StaticHeadersWriter("Content-Security-Policy", apiPolicy)))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .frameOptions(f -> f.deny())
+                .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(hstsMaxAge.toSeconds())));
+        // The throttled check and nothing else: no parent manager that would check a refused password after all.
+        http.authenticationManager(new ProviderManager(credentials));
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         // the error page only renders the status of a request already answered (org.dynreg.api.ErrorPage)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/actuator/health",
-                                "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers(SWAGGER_UI).permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        problem(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in with a registry user name and password (HTTP Basic).")))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(x -> x
-                        .authenticationEntryPoint((req, res, e) ->
-                                problem(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in with a registry user name and password (HTTP Basic)."))
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((req, res, e) ->
                                 problem(res, json, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")));
         return http.build();
@@ -62,10 +99,22 @@ class SecurityConfig {
 
     @Bean
     AuthenticationProvider credentials(JdbcUserDetailsManager users, PasswordEncoder encoder, Clock clock,
-                                       @Value("${dynreg.security.credential-cache:PT1M}") Duration keep) {
+                                       @Value("${dynreg.security.credential-cache:PT1M}") Duration keep,
+                                       SignInThrottle.Settings throttle) {
         DaoAuthenticationProvider slow = new DaoAuthenticationProvider(encoder);
         slow.setUserDetailsService(users);
-        return new RecentCredentials(slow, keep, clock);
+        return new SignInThrottle(new RecentCredentials(slow, keep, clock), throttle, clock);
+    }
+
+    @Bean
+    SignInThrottle.Settings signInThrottleSettings(
+            @Value("${dynreg.security.sign-in.max-failures}") int maxFailures,
+            @Value("${dynreg.security.sign-in.lock}") Duration lock,
+            @Value("${dynreg.security.sign-in.max-lock}") Duration maxLock,
+            @Value("${dynreg.security.sign-in.address-failures}") int addressFailures,
+            @Value("${dynreg.security.sign-in.address-refill}") Duration addressRefill,
+            @Value("${dynreg.security.sign-in.known-address}") Duration knownFor) {
+        return new SignInThrottle.Settings(maxFailures, lock, maxLock, addressFailures, addressRefill, knownFor);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import org.dynreg.audit.ChainVerification.Problem;
 import org.dynreg.cli.ShellAs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +48,13 @@ class AuditTrailTest {
 
     @Autowired AuditTrail trail;
     @Autowired JdbcTemplate jdbc;
+    /** The schema's owner: the application account may not drop triggers or change evidence at all. */
+    JdbcTemplate owner;
+
+    @Autowired
+    void owner(@FlywayDataSource DataSource ownerDataSource) {
+        owner = new JdbcTemplate(ownerDataSource);
+    }
     @Autowired DataSource dataSource;
     @Autowired TransactionTemplate tx;
     @Autowired TestRestTemplate rest;
@@ -200,13 +208,13 @@ class AuditTrailTest {
     void theDatabaseRefusesToChangeOrRemoveEntriesOrToWindTheHeadBack() {
         AuditEntry e = trail.record("auditor", "decision.replay", freshSubject("decision"), Map.of("matches", true));
 
-        assertThatThrownBy(() -> jdbc.update("update audit_entry set details = '{}' where seq = ?", e.seq()))
+        assertThatThrownBy(() -> owner.update("update audit_entry set details = '{}' where seq = ?", e.seq()))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("delete from audit_entry where seq = ?", e.seq()))
+        assertThatThrownBy(() -> owner.update("delete from audit_entry where seq = ?", e.seq()))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("update audit_chain_head set last_seq = last_seq - 1"))
+        assertThatThrownBy(() -> owner.update("update audit_chain_head set last_seq = last_seq - 1"))
                 .hasMessageContaining("only moves forward");
-        assertThatThrownBy(() -> jdbc.update("delete from audit_chain_head"))
+        assertThatThrownBy(() -> owner.update("delete from audit_chain_head"))
                 .hasMessageContaining("cannot be removed");
         assertThat(bySubject(e.subject())).containsExactly(e);
         assertThat(headSeq()).isEqualTo(e.seq());
@@ -219,7 +227,7 @@ class AuditTrailTest {
         trail.record("officer", "policy.activate", before.subject(), Map.of("version", 8));
 
         withoutTrigger("audit_entry_no_update", () -> {
-            jdbc.update("update audit_entry set details = ? where seq = ?", "{\"version\":9}", target.seq());
+            owner.update("update audit_entry set details = ? where seq = ?", "{\"version\":9}", target.seq());
             try {
                 ChainVerification v = trail.verify();
                 assertThat(v.intact()).isFalse();
@@ -227,7 +235,7 @@ class AuditTrailTest {
                 assertThat(v.firstBrokenLink().problem()).isEqualTo(Problem.HASH_MISMATCH);
                 assertThat(v.entriesChecked()).isEqualTo(target.seq());
             } finally {
-                jdbc.update("update audit_entry set details = ? where seq = ?", target.details(), target.seq());
+                owner.update("update audit_entry set details = ? where seq = ?", target.details(), target.seq());
             }
         });
 
@@ -241,14 +249,14 @@ class AuditTrailTest {
         trail.record("officer", "policy.approve", freshSubject("policy"), Map.of());
 
         withoutTrigger("audit_entry_no_update", () -> {
-            jdbc.update("update audit_entry set prev_hash = ? where seq = ?", "f".repeat(64), target.seq());
+            owner.update("update audit_entry set prev_hash = ? where seq = ?", "f".repeat(64), target.seq());
             try {
                 ChainVerification v = trail.verify();
                 assertThat(v.intact()).isFalse();
                 assertThat(v.firstBrokenLink().seq()).isEqualTo(target.seq());
                 assertThat(v.firstBrokenLink().problem()).isEqualTo(Problem.PREV_HASH_MISMATCH);
             } finally {
-                jdbc.update("update audit_entry set prev_hash = ? where seq = ?", target.prevHash(), target.seq());
+                owner.update("update audit_entry set prev_hash = ? where seq = ?", target.prevHash(), target.seq());
             }
         });
 
@@ -261,25 +269,25 @@ class AuditTrailTest {
         AuditEntry last = trail.record("officer", "policy.activate", removed.subject(), Map.of("version", 6));
 
         withoutTrigger("audit_entry_no_delete", () -> {
-            jdbc.update("delete from audit_entry where seq = ?", removed.seq());
+            owner.update("delete from audit_entry where seq = ?", removed.seq());
             try {
                 ChainVerification v = trail.verify();
                 assertThat(v.firstBrokenLink().seq()).isEqualTo(removed.seq());
                 assertThat(v.firstBrokenLink().problem()).isEqualTo(Problem.SEQ_GAP);
             } finally {
-                jdbc.update("insert into audit_entry (seq, recorded_at, actor, action, subject, details, prev_hash, hash) "
+                owner.update("insert into audit_entry (seq, recorded_at, actor, action, subject, details, prev_hash, hash) "
                                 + "values (?, ?, ?, ?, ?, ?, ?, ?)", removed.seq(), java.sql.Timestamp.from(removed.recordedAt()),
                         removed.actor(), removed.action(), removed.subject(), removed.details(), removed.prevHash(), removed.hash());
             }
         });
         withoutTrigger("audit_chain_head_forward_only", () -> {
-            jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ?", removed.seq(), removed.hash());
+            owner.update("update audit_chain_head set last_seq = ?, last_hash = ?", removed.seq(), removed.hash());
             try {
                 ChainVerification v = trail.verify();
                 assertThat(v.firstBrokenLink().seq()).isEqualTo(last.seq());
                 assertThat(v.firstBrokenLink().problem()).isEqualTo(Problem.HEAD_MISMATCH);
             } finally {
-                jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ?", last.seq(), last.hash());
+                owner.update("update audit_chain_head set last_seq = ?, last_hash = ?", last.seq(), last.hash());
             }
         });
 
@@ -326,11 +334,11 @@ class AuditTrailTest {
         assertThat(shell("supervisor", "audit", "trail", "--action", "policy.upload")).isZero();
         assertThat(shell("partner", "audit", "verify")).isEqualTo(SHELL_NOT_ALLOWED);
         withoutTrigger("audit_entry_no_update", () -> {
-            jdbc.update("update audit_entry set actor = 'someone-else' where seq = ?", target.seq());
+            owner.update("update audit_entry set actor = 'someone-else' where seq = ?", target.seq());
             try {
                 assertThat(shell("auditor", "audit", "verify")).isEqualTo(SHELL_CHAIN_BROKEN);
             } finally {
-                jdbc.update("update audit_entry set actor = ? where seq = ?", target.actor(), target.seq());
+                owner.update("update audit_entry set actor = ? where seq = ?", target.actor(), target.seq());
             }
         });
         assertThat(shell("auditor", "audit", "verify")).isZero();
@@ -339,13 +347,13 @@ class AuditTrailTest {
     /** Drops a trigger for the length of {@code tampering} and always creates it again as it was. */
     void withoutTrigger(String trigger, Runnable tampering) {
         // Without the definer, which a server without grant tables (the embedded one) reports empty and then refuses.
-        String ddl = jdbc.queryForObject("show create trigger " + trigger, (rs, i) -> rs.getString("SQL Original Statement"))
+        String ddl = owner.queryForObject("show create trigger " + trigger, (rs, i) -> rs.getString("SQL Original Statement"))
                 .replaceFirst("DEFINER=\\S+\\s+", "");
-        jdbc.execute("drop trigger " + trigger);
+        owner.execute("drop trigger " + trigger);
         try {
             tampering.run();
         } finally {
-            jdbc.execute(ddl);
+            owner.execute(ddl);
         }
     }
 

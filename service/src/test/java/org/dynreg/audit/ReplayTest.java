@@ -11,6 +11,7 @@ import org.dynreg.registry.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,13 @@ class ReplayTest {
     @Autowired Policies policies;
     @Autowired JdbcTemplate jdbc;
     @Autowired DataSource dataSource;
+    /** The schema's owner: the application account may not drop triggers or change evidence at all. */
+    JdbcTemplate owner;
+
+    @Autowired
+    void owner(@FlywayDataSource DataSource ownerDataSource) {
+        owner = new JdbcTemplate(ownerDataSource);
+    }
     @LocalServerPort int port;
 
     Map<String, Registration> households;
@@ -106,9 +114,9 @@ class ReplayTest {
     void aStoredDecisionChangedBehindTheRegistrysBackIsCaughtWithItsField() {
         long id = households.get("single-person-household").decision().id();
         int score = jdbc.queryForObject("select score from eligibility_decision where id = ?", Integer.class, id);
-        jdbc.execute("DROP TRIGGER eligibility_decision_no_update");
+        owner.execute("DROP TRIGGER eligibility_decision_no_update");
         try {
-            jdbc.update("update eligibility_decision set score = ? where id = ?", score + 1, id);
+            owner.update("update eligibility_decision set score = ? where id = ?", score + 1, id);
 
             JsonNode replay = get("auditor", "/api/decisions/" + id + "/replay").getBody();
             JsonNode run = runToTheEnd(Map.of("district", DISTRICT));
@@ -120,8 +128,8 @@ class ReplayTest {
             assertThat(run.get("mismatched").asLong()).isEqualTo(1);
             assertThat(run.get("mismatches").get(0).get("decisionId").asLong()).isEqualTo(id);
         } finally {
-            jdbc.update("update eligibility_decision set score = ? where id = ?", score, id);
-            jdbc.execute("CREATE TRIGGER eligibility_decision_no_update BEFORE UPDATE ON eligibility_decision FOR EACH ROW "
+            owner.update("update eligibility_decision set score = ? where id = ?", score, id);
+            owner.execute("CREATE TRIGGER eligibility_decision_no_update BEFORE UPDATE ON eligibility_decision FOR EACH ROW "
                     + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'eligibility_decision is append-only: a decision cannot be changed'");
         }
     }
@@ -133,11 +141,11 @@ class ReplayTest {
         String path = "rules/eligibility-outcomes.drl";
         byte[] original = jdbc.queryForObject("select content from policy_file where bundle_version = ? and path = ?", byte[].class,
                 version, path);
-        jdbc.execute("DROP TRIGGER policy_file_no_update");
+        owner.execute("DROP TRIGGER policy_file_no_update");
         try {
             byte[] changed = java.util.Arrays.copyOf(original, original.length + 1);
             changed[original.length] = '\n';
-            jdbc.update("update policy_file set content = ? where bundle_version = ? and path = ?", changed, version, path);
+            owner.update("update policy_file set content = ? where bundle_version = ? and path = ?", changed, version, path);
 
             JsonNode replay = get("auditor", "/api/decisions/" + r.decision().id() + "/replay").getBody();
 
@@ -145,8 +153,8 @@ class ReplayTest {
             assertThat(replay.get("mismatches").findValuesAsText("field")).containsExactly("policySha256");
             assertThat(replay.get("mismatches").get(0).get("recorded").asText()).isEqualTo(r.decision().policySha256());
         } finally {
-            jdbc.update("update policy_file set content = ? where bundle_version = ? and path = ?", original, version, path);
-            jdbc.execute("CREATE TRIGGER policy_file_no_update BEFORE UPDATE ON policy_file FOR EACH ROW "
+            owner.update("update policy_file set content = ? where bundle_version = ? and path = ?", original, version, path);
+            owner.execute("CREATE TRIGGER policy_file_no_update BEFORE UPDATE ON policy_file FOR EACH ROW "
                     + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'policy_file is immutable: publish a new bundle version instead'");
         }
         assertThat(get("auditor", "/api/decisions/" + r.decision().id() + "/replay").getBody().get("identical").asBoolean()).isTrue();

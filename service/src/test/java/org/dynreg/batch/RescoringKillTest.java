@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -55,7 +56,7 @@ class RescoringKillTest {
             HikariDataSource db = database.getBean(HikariDataSource.class);
             int port = freePort();
             Path log = Path.of(System.getProperty("dynreg.test.build-dir", "target"), "rescoring-kill-test-child.log");
-            Process child = child(db, port, log);
+            Process child = child(db, database.getBean("ownerDataSource", SimpleDriverDataSource.class), port, log);
             long execution;
             long run;
             try {
@@ -103,12 +104,14 @@ class RescoringKillTest {
     }
 
     /** The service on this test's database (whichever server that is), without recreating it. */
-    private static Process child(HikariDataSource db, int port, Path log) throws IOException {
+    private static Process child(HikariDataSource db, SimpleDriverDataSource owner, int port, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 "-Dspring.profiles.active=test", "-Dserver.port=" + port, "-Ddynreg.db.url=" + db.getJdbcUrl(),
                 "-Ddynreg.db.user=" + db.getUsername(), "-Ddynreg.db.password=" + (db.getPassword() == null ? "" : db.getPassword()),
-                "-Ddynreg.db.recreate=false", "-Ddynreg.db.create-database=false", "-Ddynreg.recertification.sweep-cron=-",
+                "-Ddynreg.db.owner-user=" + owner.getUsername(), "-Ddynreg.db.owner-password=" + owner.getPassword(),
+                "-Ddynreg.db.recreate=false", "-Ddynreg.db.create-database=false", "-Ddynreg.db.create-accounts=false",
+                "-Ddynreg.recertification.sweep-cron=-",
                 "-Ddynreg.batch.max-rate=" + RATE, "-Ddynreg.batch.chunk-size=" + CHUNK, DynregApplication.class.getName()));
         Files.createDirectories(log.getParent());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -9,8 +9,8 @@ class ExternalDatabaseTest {
 
     @Test
     void refusesToRecreateADatabaseNotNamedForTests() {
-        DatabaseProperties properties = new DatabaseProperties("jdbc:mariadb://127.0.0.1:1/dynreg", "root", "",
-                "dynreg", true, true, new DatabaseProperties.Embedded(null, null, 0, false, "1G", "512M"));
+        DatabaseProperties properties = new DatabaseProperties("jdbc:mariadb://127.0.0.1:1/dynreg", "root", "", "", "",
+                "dynreg", true, true, false, new DatabaseProperties.Embedded(null, null, 0, false, "1G", "512M"));
 
         assertThatThrownBy(() -> ExternalDatabase.prepare(properties))
                 .isInstanceOf(IllegalStateException.class)

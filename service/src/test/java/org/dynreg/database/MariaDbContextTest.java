@@ -51,9 +51,17 @@ class MariaDbContextTest {
         assertThat(jdbc.queryForObject("SELECT @@collation_database", String.class)).isEqualTo("utf8mb4_unicode_ci");
     }
 
+    @Autowired
+    DatabaseServer server;
+
     @Test
-    void flywayMigratesThisDataSource() {
-        assertThat(flyway.getConfiguration().getDataSource()).isSameAs(dataSource);
+    void flywayMigratesAsTheOwnerAndTheServiceWorksAsTheApplicationAccount() throws Exception {
+        assertThat(flyway.getConfiguration().getDataSource()).isNotSameAs(dataSource);
+        try (var c = flyway.getConfiguration().getDataSource().getConnection()) {
+            assertThat(c.getMetaData().getUserName()).isEqualTo(server.ownerUser());
+        }
+        assertThat(jdbc.queryForObject("select current_user()", String.class)).startsWith(server.user() + "@");
+        assertThat(server.separateAccounts()).isTrue();
         assertThat(flyway.info().current() == null || flyway.info().current().getState().isApplied()).isTrue();
     }
 }

@@ -11,7 +11,7 @@ class TemporaryDataDirTest {
     @Test
     void refusesADataDirectoryUnderTheJvmTemporaryDirectory() {
         String dataDir = Path.of(System.getProperty("java.io.tmpdir"), "dynreg", "mariadb").toString();
-        DatabaseProperties properties = new DatabaseProperties(null, "root", "", "dynreg", false, false,
+        DatabaseProperties properties = new DatabaseProperties(null, "root", "", "", "", "dynreg", false, false, false,
                 new DatabaseProperties.Embedded(dataDir, null, 0, false, "1G", "512M"));
 
         assertThatThrownBy(() -> EmbeddedMariaDb.acquire(properties))

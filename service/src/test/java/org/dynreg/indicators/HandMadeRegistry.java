@@ -1,6 +1,5 @@
 package org.dynreg.indicators;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.dynreg.registry.ChronicDisease;
 import org.dynreg.registry.Disability;
 import org.dynreg.registry.DrinkingWater;
@@ -39,18 +38,18 @@ final class HandMadeRegistry implements AutoCloseable {
         this.jdbc = jdbc;
     }
 
-    /** A new, empty registry beside the test database that {@code testDatabase} connects to. */
+    /** A new, empty registry beside the test database that {@code testDatabase} (the schema owner's) connects to. */
     static HandMadeRegistry beside(DataSource testDatabase) {
-        HikariDataSource pool = (HikariDataSource) testDatabase;
+        SimpleDriverDataSource pool = (SimpleDriverDataSource) testDatabase;
         JdbcTemplate server = new JdbcTemplate(testDatabase);
         String current = server.queryForObject("select database()", String.class);
         // still ends in _test, the mark of a database that tests may drop
         String database = current.replaceFirst("_test$", "") + "_indicators_test";
         server.execute("drop database if exists `" + database + "`");
         server.execute("create database `" + database + "` character set utf8mb4 collate utf8mb4_unicode_ci");
-        Matcher m = Pattern.compile("^(jdbc:mariadb://[^/]+/)" + Pattern.quote(current) + "(\\?.*)?$").matcher(pool.getJdbcUrl());
+        Matcher m = Pattern.compile("^(jdbc:mariadb://[^/]+/)" + Pattern.quote(current) + "(\\?.*)?$").matcher(pool.getUrl());
         if (!m.matches()) {
-            throw new IllegalStateException("cannot find the database name in " + pool.getJdbcUrl());
+            throw new IllegalStateException("cannot find the database name in " + pool.getUrl());
         }
         String url = m.group(1) + database + (m.group(2) == null ? "" : m.group(2));
         DataSource own = new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(), url, pool.getUsername(), pool.getPassword());

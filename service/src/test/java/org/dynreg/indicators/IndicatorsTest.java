@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -82,7 +83,8 @@ class IndicatorsTest {
     static final LocalDate SURVEYED = LocalDate.of(2024, 1, 1);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-30T08:00:00Z"), ZoneOffset.UTC);
 
-    @Autowired DataSource testDatabase;
+    /** The owner's: the hand-made registry is a database of its own, created and migrated beside the test database. */
+    @Autowired @FlywayDataSource DataSource testDatabase;
     HandMadeRegistry registry;
     IndicatorReport report;
 

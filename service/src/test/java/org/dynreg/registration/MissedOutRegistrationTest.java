@@ -273,7 +273,7 @@ class MissedOutRegistrationTest {
 
     void tell(ObjectNode survey, int member, String behaviour) {
         String id = survey.get("members").get(member).get("nationalId").asText();
-        HttpHeaders h = headers("supervisor");
+        HttpHeaders h = headers("admin");
         assertThat(rest.exchange("/api/simulator/identity/" + id, HttpMethod.PUT, new HttpEntity<>(Map.of("behaviour", behaviour), h),
                 JsonNode.class).getStatusCode().value()).isEqualTo(204);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -14,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.io.InputStream;
@@ -30,6 +33,13 @@ class RegistryApiTest {
     @Autowired TestRestTemplate rest;
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
+    /** The schema's owner: the application account may not drop triggers or change evidence at all. */
+    JdbcTemplate owner;
+
+    @Autowired
+    void owner(@FlywayDataSource DataSource ownerDataSource) {
+        owner = new JdbcTemplate(ownerDataSource);
+    }
 
     ObjectNode example() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/reference/survey-punjab-47.json")) {
@@ -196,11 +206,11 @@ class RegistryApiTest {
         call(HttpMethod.POST, "operator", "/api/surveys", freshHousehold(7));
         long id = jdbc.queryForObject("select id from eligibility_decision order by decided_at desc, id desc limit 1", Long.class);
 
-        assertThatThrownBy(() -> jdbc.update("update eligibility_decision set score = 1 where id = ?", id))
+        assertThatThrownBy(() -> owner.update("update eligibility_decision set score = 1 where id = ?", id))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("delete from eligibility_decision where id = ?", id))
+        assertThatThrownBy(() -> owner.update("delete from eligibility_decision where id = ?", id))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("update survey set operator_id = 'x'"))
+        assertThatThrownBy(() -> owner.update("update survey set operator_id = 'x'"))
                 .hasMessageContaining("append-only");
         assertThat(jdbc.queryForObject("select score from eligibility_decision where id = ?", Integer.class, id)).isEqualTo(47);
     }

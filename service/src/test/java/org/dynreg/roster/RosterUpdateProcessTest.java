@@ -346,7 +346,7 @@ class RosterUpdateProcessTest {
     }
 
     void tellAuthority(String nationalId, String behaviour) {
-        HttpHeaders h = headers("supervisor");
+        HttpHeaders h = headers("admin");
         assertThat(rest.exchange("/api/simulator/identity/" + nationalId, HttpMethod.PUT, new HttpEntity<>(Map.of("behaviour", behaviour), h),
                 JsonNode.class).getStatusCode().value()).isEqualTo(204);
     }
