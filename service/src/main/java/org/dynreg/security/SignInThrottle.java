@@ -87,6 +87,7 @@ final class SignInThrottle implements AuthenticationProvider {
         if (done != null && done.isAuthenticated()) {
             // the user, where the failures were counted: at a known address only that address's count
             failures.remove(key);
+            tidy(now);
             knownUntil.put(name + "\0" + address, now.plus(settings.knownFor()));
         }
         return done;
