@@ -52,8 +52,10 @@ class DatabaseConfiguration {
         dataSource.setPoolName("dynreg");
         // The driver then refuses a statement over the server's packet limit itself, with an error that says so, where
         // the server would drop the connection half-way through it (answered 413, docs/operator-guide.md).
-        dataSource.addDataSourceProperty("maxAllowedPacket",
-                String.valueOf(DatabaseAdmin.maxAllowedPacket(server.jdbcUrl(), server.user(), server.password())));
+        // Read on the server, not in the database: on a fresh installation the application account is granted its
+        // database only once the owner's migrations have run, after this pool is built.
+        dataSource.addDataSourceProperty("maxAllowedPacket", String.valueOf(DatabaseAdmin.maxAllowedPacket(
+                MariaDbUrl.parse(server.jdbcUrl()).serverUrl(), server.user(), server.password())));
         return dataSource;
     }
 
