@@ -135,9 +135,10 @@ class ServiceClient {
                     .append(p.get("problem").get("message").asText()));
         }
         int code = switch (status) {
-            case 401, 403 -> CliFailure.NOT_ALLOWED;
+            case 401, 403, 429 -> CliFailure.NOT_ALLOWED;
             case 404 -> CliFailure.NOT_FOUND;
-            case 400, 409, 422 -> CliFailure.REFUSED;
+            case 400, 409, 413, 422 -> CliFailure.REFUSED;
+            case 503 -> CliFailure.UNREACHABLE;
             default -> 1;
         };
         if (body != null && body.has("mismatches")) {
