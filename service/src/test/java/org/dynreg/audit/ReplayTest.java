@@ -41,12 +41,14 @@ class ReplayTest {
     @Autowired Registry registry;
     @Autowired Policies policies;
     @Autowired JdbcTemplate jdbc;
-    @Autowired DataSource dataSource;
     /** The schema's owner: the application account may not drop triggers or change evidence at all. */
     JdbcTemplate owner;
 
+    DataSource ownerDataSource;
+
     @Autowired
     void owner(@FlywayDataSource DataSource ownerDataSource) {
+        this.ownerDataSource = ownerDataSource;
         owner = new JdbcTemplate(ownerDataSource);
     }
     @LocalServerPort int port;
@@ -167,7 +169,7 @@ class ReplayTest {
         policies.active();
         long first;
         long second;
-        try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
+        try (Connection holder = ownerDataSource.getConnection(); Statement lock = holder.createStatement()) {
             // The first run waits on this lock to read the files of the version its decisions name; the second run
             // waits behind it while more decisions of its district are stored (under the policy in force, which is
             // compiled already and needs no file).

@@ -16,7 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.io.InputStream;
@@ -54,6 +57,14 @@ class PersonalDataRoleMatrixTest {
     @Autowired TestRestTemplate rest;
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
+
+    /** The schema's owner: the application account may not update or delete at all: the trigger must refuse the owner too. */
+    JdbcTemplate owner;
+
+    @Autowired
+    void owner(@FlywayDataSource DataSource ownerDataSource) {
+        owner = new JdbcTemplate(ownerDataSource);
+    }
     @LocalServerPort int port;
 
     long household;
@@ -171,8 +182,8 @@ class PersonalDataRoleMatrixTest {
         assertThat(ShellAs.run(port, "auditor", "audit", "reads", "--household", String.valueOf(household))).isZero();
         assertThat(ShellAs.run(port, "partner", "audit", "reads")).isEqualTo(3);
 
-        assertThatThrownBy(() -> jdbc.update("update personal_data_read set username = 'nobody' where id > ?", before))
+        assertThatThrownBy(() -> owner.update("update personal_data_read set username = 'nobody' where id > ?", before))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("delete from personal_data_read where id > ?", before)).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.update("delete from personal_data_read where id > ?", before)).hasMessageContaining("append-only");
     }
 }
