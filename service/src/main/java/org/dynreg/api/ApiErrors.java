@@ -27,6 +27,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
@@ -49,6 +50,8 @@ import java.util.Map;
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
+    static final String NOTHING_HERE = "there is nothing at this path";
+
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
     static final String UNEXPECTED = "the service failed unexpectedly; nothing of this request was stored unless it said so. "
             + "The failure is logged for the operators";
@@ -228,6 +231,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail p && URI.create("about:blank").equals(p.getType())) {
             HttpStatus known = HttpStatus.resolve(status.value());
             p.setType(URI.create("https://dynreg.org/problems/" + (known == null ? "error" : slug(known))));
+            if (e instanceof NoResourceFoundException) {
+                p.setDetail(NOTHING_HERE); // the framework's words speak of static resources
+            }
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }

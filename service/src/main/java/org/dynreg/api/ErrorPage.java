@@ -28,7 +28,11 @@ class ErrorPage implements ErrorController {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t && status.is5xxServerError()) {
             ApiErrors.logUnexpected(t);
         }
-        ProblemDetail p = ApiErrors.problem(status, ApiErrors.slug(status), status.getReasonPhrase(), detail(status, request));
+        ProblemDetail p = ApiErrors.problem(status, ApiErrors.slug(status),
+                status == HttpStatus.PAYLOAD_TOO_LARGE ? "Request too large" : status.getReasonPhrase(), detail(status, request));
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+            p.setInstance(java.net.URI.create(uri)); // the request refused, not this page
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
@@ -36,7 +40,7 @@ class ErrorPage implements ErrorController {
         return switch (status) {
             case PAYLOAD_TOO_LARGE -> request.getAttribute(RequestBodyLimit.LIMIT_ATTRIBUTE) instanceof Long limit
                     ? ApiErrors.tooLarge(limit) : "the request is larger than the service accepts; nothing was stored";
-            case NOT_FOUND -> "there is nothing at this path";
+            case NOT_FOUND -> ApiErrors.NOTHING_HERE;
             case BAD_REQUEST -> "the request could not be read; nothing was stored";
             case INTERNAL_SERVER_ERROR -> ApiErrors.UNEXPECTED;
             default -> status.getReasonPhrase();

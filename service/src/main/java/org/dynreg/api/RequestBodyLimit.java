@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,9 @@ import java.io.IOException;
  * ({@link BodyTooLargeException}, answered 413 by {@link ApiErrors}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// Just after Spring Security's filters: an anonymous caller is answered 401 before any limit, and the 413 carries the
+// security headers like every other answer.
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 1)
 class RequestBodyLimit extends OncePerRequestFilter {
     /** Request attribute telling the error page which limit a refused body crossed. */
     static final String LIMIT_ATTRIBUTE = RequestBodyLimit.class.getName() + ".limit";

@@ -54,7 +54,7 @@ public class DynregShell {
                 }
                 if (t instanceof CommandNotFound || t instanceof CommandParserExceptionsException) {
                     // the shell has printed what it did not understand; 'help' lists what it does
-                    System.err.println("error: " + t.getMessage() + " ('help' lists the commands and their options)");
+                    System.err.println("'help' lists the commands and their options");
                     return CommandLineOptions.REFUSED;
                 }
             }

@@ -115,7 +115,7 @@ class ServiceClient {
             return http.send(request.timeout(Duration.ofMinutes(30)).build(), handler);
         } catch (ConnectException e) {
             throw new CliFailure(CliFailure.UNREACHABLE, "no dynreg service answers at " + base
-                    + ": start it first (README, 'Start the service') or set DYNREG_URL");
+                    + ": start it first (README, 'Two commands') or set DYNREG_URL");
         } catch (IOException e) {
             throw new CliFailure(CliFailure.UNREACHABLE, "the service at " + base + " could not be reached: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -121,7 +121,7 @@ class StrictRequestsTest {
 
     static Stream<Endpoint> endpointsWithABody() {
         return Stream.of(
-                new Endpoint("operator", "PUT", "/api/simulator/identity/{nationalId}", "/api/simulator/identity/35202-1234567-1"),
+                new Endpoint("admin", "PUT", "/api/simulator/identity/{nationalId}", "/api/simulator/identity/35202-1234567-1"),
                 new Endpoint("admin", "POST", "/api/registry/generations", null),
                 new Endpoint("officer", "POST", "/api/shocks", null),
                 new Endpoint("operator", "POST", "/api/registrations/tokens", null),

@@ -87,6 +87,43 @@ class WebSecurityTest {
     }
 
     /** The JDK's own client: it neither retries on 429 nor follows Retry-After, so each answer is seen as sent. */
+    /**
+     * A role that may not use an endpoint is answered 403 before its body is read: not told which fields the body
+     * lacks (422) or that it is not JSON (400), which would describe an endpoint it may not use.
+     */
+    @Test
+    void aRoleThatMayNotUseAnEndpointIsRefusedBeforeItsBodyIsRead() throws Exception {
+        long jobs = jdbc.queryForObject("select count(*) from BATCH_JOB_EXECUTION", Long.class);
+        for (String[] c : List.of(new String[] {"operator", "{\"provnce\":\"PUNJAB\"}"}, new String[] {"partner", "{\"provnce\""},
+                new String[] {"admin", "{\"scope\":\"REGISTRY\"}"})) {
+            HttpResponse<String> r = post(c[0], "/api/jobs/rescoring", c[1]);
+            assertThat(r.statusCode()).as("%s: %s", c[0], r.body()).isEqualTo(403);
+            assertThat(json.readTree(r.body()).get("detail").asText()).isEqualTo("Your role does not allow this.");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from BATCH_JOB_EXECUTION", Long.class)).isEqualTo(jobs);
+        // a role that may, with the same misspelt body, is told what is wrong with it
+        assertThat(post("officer", "/api/jobs/rescoring", "{\"provnce\":\"PUNJAB\"}").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithTheSecurityHeadersAndNamesTheRequestRefused() throws Exception {
+        HttpResponse<String> r = post("operator", "/api/surveys", "{\"comment\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        JsonNode p = json.readTree(r.body());
+        assertThat(p.get("instance").asText()).isEqualTo("/api/surveys");
+        assertThat(p.get("title").asText()).isEqualTo("Request too large");
+    }
+
+    HttpResponse<String> post(String user, String path, String body) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + user + "-pass").getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> as(String user, String password, String path) throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
