@@ -1,5 +1,9 @@
 package org.dynreg.api;
 
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+
+import com.fasterxml.jackson.core.exc.StreamReadException;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -214,6 +218,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, slug(HttpStatus.UNSUPPORTED_MEDIA_TYPE), "Unsupported content type",
+                "the body is sent as " + (e.getContentType() == null ? "no content type" : "'" + e.getContentType() + "'")
+                        + "; this endpoint takes " + e.getSupportedMediaTypes().stream().map(String::valueOf).distinct()
+                        .collect(java.util.stream.Collectors.joining(" or ")) + "; nothing was stored");
+        return handleExceptionInternal(e, p, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+    }
+
+    @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
                                                                           HttpStatusCode status, WebRequest request) {
         ProblemDetail p = problem(HttpStatus.PAYLOAD_TOO_LARGE, slug(HttpStatus.PAYLOAD_TOO_LARGE), "Request too large",
@@ -245,6 +259,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof StreamConstraintsException) {
             return invalidBody("$", "is nested more than " + RequestJson.MAX_NESTING + " levels deep, more than the registry stores");
+        }
+        if (cause instanceof StreamReadException r && String.valueOf(r.getOriginalMessage()).startsWith("Duplicate field '")) {
+            String field = r.getOriginalMessage().substring("Duplicate field '".length()).replaceFirst("'.*$", "");
+            String path = r.getProcessor() == null ? field
+                    : r.getProcessor().getParsingContext().pathAsPointer().toString().replaceFirst("^/", "").replace('/', '.');
+            return invalidBody(path.isEmpty() ? field : path, "is given twice; give each field once");
         }
         if (cause instanceof UnrecognizedPropertyException u) {
             return invalidBody(path(u), "is not a field of this request; the fields are " + String.join(", ",

@@ -198,8 +198,18 @@ class StrictRequestsTest {
     void aFieldGivenTwiceIsRefused() {
         HttpResponse<String> r = send("officer", "POST", "/api/jobs/rescoring", "application/json",
                 "{\"province\": \"PUNJAB\", \"province\": \"SINDH\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
         assertProblem(r);
+        assertThat(json(r).get("errors").get(0).get("path").asText()).isEqualTo("province");
+
+        Map<String, Long> before = counts();
+        ObjectNode twice = survey(9);
+        String body = twice.toString().replaceFirst("\\{", "{\"updateType\": \"MISSED_OUT\", ");
+        HttpResponse<String> survey = send("operator", "POST", "/api/surveys", "application/json", body);
+        assertThat(survey.statusCode()).as(survey.body()).isEqualTo(422);
+        assertThat(json(survey).get("errors").get(0).get("path").asText()).isEqualTo("updateType");
+        assertThat(json(survey).get("errors").get(0).get("message").asText()).contains("twice");
+        assertThat(counts()).isEqualTo(before);
     }
 
     // --- registry-wide jobs are asked for by name ---
@@ -486,7 +496,9 @@ class StrictRequestsTest {
         assertStatusAndProblem(send("auditor", "GET", "/api/nothing", null, null), 404);
         assertStatusAndProblem(send("auditor", "GET", "/nothing/at/all", null, null), 404);
         assertStatusAndProblem(send("operator", "DELETE", "/api/surveys", null, null), 405);
-        assertStatusAndProblem(send("operator", "POST", "/api/surveys", "text/plain", "hello"), 415);
+        HttpResponse<String> text = send("operator", "POST", "/api/surveys", "text/plain", "hello");
+        assertStatusAndProblem(text, 415);
+        assertThat(json(text).get("detail").asText()).contains("'text/plain'").contains("application/json").contains("nothing was stored");
         assertStatusAndProblem(send("operator", "POST", "/api/surveys", "application/json", "{\"updateType\": "), 400);
         assertStatusAndProblem(send("auditor", "GET", "/api/jobs?limit=many", null, null), 400);
         assertStatusAndProblem(send("auditor", "GET", "/api/households;evil=1/1", null, null), 400);
