@@ -248,6 +248,10 @@ public class Jobs {
         if (p.getLocalDate(AS_OF) != null) {
             scope.put(AS_OF, p.getLocalDate(AS_OF).toString());
         }
+        if (!scope.containsKey(RescoringScope.PROVINCE) && !scope.containsKey(RescoringScope.DISTRICT)
+                && !scope.containsKey(RescoringScope.PROGRAM)) {
+            scope.put("scope", org.dynreg.api.Scopes.REGISTRY); // as it was asked for, not an empty scope
+        }
         long total = Optional.ofNullable(p.getLong(TOTAL)).orElse(0L);
         long done = progress.doneInRun(e.getJobInstance().getInstanceId());
         Instant started = instant(e.getStartTime() != null ? e.getStartTime() : e.getCreateTime());

@@ -75,6 +75,7 @@ class DueDateSweepTest {
         ResponseEntity<JsonNode> started = post("supervisor", "/api/jobs/sweep", Map.of("scope", "REGISTRY", "asOf", AS_OF.toString()));
 
         assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(202);
+        assertThat(started.getBody().get("scope").get("scope").asText()).isEqualTo("REGISTRY");
         JobView first = jobs.await(started.getBody().get("executionId").asLong());
         assertThat(first.status()).isEqualTo("COMPLETED");
         assertThat(first.total()).isGreaterThanOrEqualTo(3);
