@@ -189,10 +189,7 @@ public final class SurveyValidator {
         }
 
         void timeStored(String path, OffsetDateTime time) {
-            String beyond = time == null || reported(path) ? null : ColumnLimit.problem(time.toInstant());
-            if (beyond != null) {
-                problem(path, beyond);
-            }
+            report(path, time == null || reported(path) ? null : ColumnLimit.problem(time.toInstant()));
         }
 
         void householdId(JsonNode root, UpdateType updateType) {
@@ -278,8 +275,8 @@ public final class SurveyValidator {
             Double acres = number(a, "assets", "agriculturalLandAcres", true);
             if (acres != null && acres < 0) {
                 problem("assets.agriculturalLandAcres", "must not be negative; write 0 for no land");
-            } else if (acres != null && LAND.problem(BigDecimal.valueOf(acres)) != null) {
-                problem("assets.agriculturalLandAcres", LAND.problem(BigDecimal.valueOf(acres)));
+            } else if (acres != null) {
+                report("assets.agriculturalLandAcres", LAND.problem(BigDecimal.valueOf(acres)));
             }
             JsonNode livestock = object(a, "assets", "livestock", false, "must be an object with animal counts");
             if (livestock != null) {
@@ -505,10 +502,16 @@ public final class SurveyValidator {
                 problem(path, "must be text");
             } else if (v.textValue().isBlank()) {
                 problem(path, "must not be empty");
-            } else if (limit.problem(v.textValue()) != null) {
-                problem(path, limit.problem(v.textValue()));
-            } else if (FreeText.problem(v.textValue()) != null) {
-                problem(path, FreeText.problem(v.textValue()));
+            } else {
+                String tooLong = limit.problem(v.textValue());
+                report(path, tooLong != null ? tooLong : FreeText.problem(v.textValue()));
+            }
+        }
+
+        /** Records {@code problem} at {@code path} when there is one (a check answered null when all was well). */
+        void report(String path, String problem) {
+            if (problem != null) {
+                problem(path, problem);
             }
         }
 
