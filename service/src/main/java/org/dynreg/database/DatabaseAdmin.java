@@ -1,6 +1,7 @@
 package org.dynreg.database;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -51,28 +52,32 @@ final class DatabaseAdmin {
      * granted anything on the database may still connect to the server.
      */
     static String currentUser(String serverUrl, String user, String password) {
-        try (Connection connection = connect(serverUrl, user, password);
-             Statement statement = connection.createStatement();
-             var rs = statement.executeQuery("SELECT CURRENT_USER()")) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot sign in to " + MariaDbUrl.parse(serverUrl).hosts() + " as '" + user
-                    + "': " + e.getMessage(), e);
-        }
+        return serverValue(serverUrl, user, password, "SELECT CURRENT_USER()", "the account's name");
     }
 
     /** The server's max_allowed_packet: the largest statement it accepts, a record's columns included. */
-    static int maxAllowedPacket(String url, String user, String password) {
-        try (Connection connection = connect(url, user, password);
+    static int maxAllowedPacket(String serverUrl, String user, String password) {
+        long packet = Long.parseLong(serverValue(serverUrl, user, password, "SELECT @@global.max_allowed_packet",
+                "max_allowed_packet"));
+        return (int) Math.min(Integer.MAX_VALUE, packet);
+    }
+
+    /** The one value {@code query} answers, signed in to the server as {@code user} without a database. */
+    private static String serverValue(String serverUrl, String user, String password, String query, String what) {
+        try (Connection connection = connect(serverUrl, user, password);
              Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("SELECT @@global.max_allowed_packet")) {
+             ResultSet rs = statement.executeQuery(query)) {
             rs.next();
-            return (int) Math.min(Integer.MAX_VALUE, rs.getLong(1));
+            return rs.getString(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read max_allowed_packet from " + MariaDbUrl.parse(url).hosts() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read " + what + " from " + MariaDbUrl.parse(serverUrl).hosts() + " as '"
+                    + user + "': " + e.getMessage(), e);
         }
+    }
+
+    /** Creates {@code account} ('user'@'host') if missing and sets its password, whether it was there or not. */
+    static List<String> accountWithPassword(String account, String password) {
+        return List.of("CREATE USER IF NOT EXISTS " + account, "ALTER USER " + account + " IDENTIFIED BY '" + password + "'");
     }
 
     private static Connection connect(String url, String user, String password) throws SQLException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
@@ -66,14 +67,10 @@ record EmbeddedAccounts(String ownerPassword, String applicationPassword) {
      */
     Path writeInitFile(Path dataDir) {
         Path file = dataDir.resolve(INIT_FILE);
-        List<String> statements = List.of(
-                "DELETE FROM mysql.global_priv WHERE User = ''",
-                "FLUSH PRIVILEGES",
-                "CREATE USER IF NOT EXISTS " + account(OWNER),
-                "ALTER USER " + account(OWNER) + " IDENTIFIED BY '" + ownerPassword + "'",
-                "GRANT ALL PRIVILEGES ON *.* TO " + account(OWNER) + " WITH GRANT OPTION",
-                "CREATE USER IF NOT EXISTS " + account(APPLICATION),
-                "ALTER USER " + account(APPLICATION) + " IDENTIFIED BY '" + applicationPassword + "'");
+        List<String> statements = new ArrayList<>(List.of("DELETE FROM mysql.global_priv WHERE User = ''", "FLUSH PRIVILEGES"));
+        statements.addAll(DatabaseAdmin.accountWithPassword(account(OWNER), ownerPassword));
+        statements.add("GRANT ALL PRIVILEGES ON *.* TO " + account(OWNER) + " WITH GRANT OPTION");
+        statements.addAll(DatabaseAdmin.accountWithPassword(account(APPLICATION), applicationPassword));
         try (Writer w = ownerOnly(file)) {
             for (String statement : statements) {
                 w.write(statement + ";\n");

@@ -1,5 +1,6 @@
 package org.dynreg.database;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,14 +77,12 @@ final class ExternalDatabase implements DatabaseServer {
                         url.database() + "_owner", EmbeddedAccounts.password());
                 String owner = "'" + a.ownerUser() + "'@'%'";
                 String application = "'" + a.user() + "'@'%'";
-                DatabaseAdmin.execute(url.serverUrl(), properties.user(), properties.password(), List.of(
-                        "CREATE USER IF NOT EXISTS " + owner,
-                        "ALTER USER " + owner + " IDENTIFIED BY '" + a.ownerPassword() + "'",
-                        // the database by name: the server lets the owner grant on it only from a grant naming it
-                        "GRANT ALL PRIVILEGES ON `" + url.database() + "`.* TO " + owner + " WITH GRANT OPTION",
-                        "GRANT ALL PRIVILEGES ON `" + base.replace("_", "\\_") + "%`.* TO " + owner,
-                        "CREATE USER IF NOT EXISTS " + application,
-                        "ALTER USER " + application + " IDENTIFIED BY '" + a.password() + "'"));
+                List<String> statements = new ArrayList<>(DatabaseAdmin.accountWithPassword(owner, a.ownerPassword()));
+                // the database by name: the server lets the owner grant on it only from a grant naming it
+                statements.add("GRANT ALL PRIVILEGES ON `" + url.database() + "`.* TO " + owner + " WITH GRANT OPTION");
+                statements.add("GRANT ALL PRIVILEGES ON `" + base.replace("_", "\\_") + "%`.* TO " + owner);
+                statements.addAll(DatabaseAdmin.accountWithPassword(application, a.password()));
+                DatabaseAdmin.execute(url.serverUrl(), properties.user(), properties.password(), statements);
                 return a;
             });
         }
