@@ -48,21 +48,8 @@ class PersonalDataMaskTest {
 
     @Test
     void everyMessageAndExceptionWordOfTheConfigurationMasks() throws Exception {
-        LoggerContext context = new LoggerContext();
-        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        String xml = """
-                <configuration>
-                  <include resource="logback-personal-data.xml"/>
-                  <appender name="LINES" class="org.dynreg.privacy.PersonalDataMaskTest$Lines">
-                    <pattern>%level %logger %m|%msg|%message%n%ex%xEx%rEx%wex%wEx</pattern>
-                  </appender>
-                  <root level="TRACE"><appender-ref ref="LINES"/></root>
-                </configuration>
-                """;
-        configurator.doConfigure(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        Lines lines = (Lines) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("LINES");
+        LoggerContext context = withPersonalDataConfiguration("%level %logger %m|%msg|%message%n%ex%xEx%rEx%wex%wEx");
+        Lines lines = lines(context);
 
         context.getLogger("org.hibernate.engine.jdbc.spi.SqlExceptionHelper").error("(conn=5) Duplicate entry '35202-1234567-1' for key 'household_member_national_id'");
         context.getLogger("any.new.Logger").warn("refused {} with mobile {}", "35202-7654321-2", "03001234567",
@@ -78,19 +65,8 @@ class PersonalDataMaskTest {
 
     @Test
     void loggersThatDumpValuesWriteNoDebugOrTraceLine() throws Exception {
-        LoggerContext context = new LoggerContext();
-        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        String xml = """
-                <configuration>
-                  <include resource="logback-personal-data.xml"/>
-                  <appender name="LINES" class="org.dynreg.privacy.PersonalDataMaskTest$Lines"><pattern>%logger %m%n%ex</pattern></appender>
-                  <root level="TRACE"><appender-ref ref="LINES"/></root>
-                </configuration>
-                """;
-        configurator.doConfigure(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        Lines lines = (Lines) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("LINES");
+        LoggerContext context = withPersonalDataConfiguration("%logger %m%n%ex");
+        Lines lines = lines(context);
         Logger bind = context.getLogger("org.hibernate.orm.jdbc.bind");
         bind.setLevel(Level.TRACE);
 
@@ -144,5 +120,26 @@ class PersonalDataMaskTest {
         protected synchronized void append(ILoggingEvent event) {
             lines.add(layout.doLayout(event));
         }
+    }
+
+    /** A logging context configured as the service's, with every line at TRACE kept by a {@link Lines} appender. */
+    static LoggerContext withPersonalDataConfiguration(String pattern) throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        String xml = """
+                <configuration>
+                  <include resource="logback-personal-data.xml"/>
+                  <appender name="LINES" class="org.dynreg.privacy.PersonalDataMaskTest$Lines"><pattern>%s</pattern></appender>
+                  <root level="TRACE"><appender-ref ref="LINES"/></root>
+                </configuration>
+                """.formatted(pattern);
+        configurator.doConfigure(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return context;
+    }
+
+    static Lines lines(LoggerContext context) {
+        return (Lines) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("LINES");
     }
 }
