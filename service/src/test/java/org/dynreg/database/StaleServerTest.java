@@ -83,6 +83,7 @@ class StaleServerTest {
     @Test
     void mariaDbServerOfARunningJvmIsRefusedNotKilled() throws Exception {
         ProcessHandle server = track(new ProcessBuilder(fakeServer().toString(), "60").start().toHandle());
+        awaitExec(server, "mariadbd");
         writePidFile(server.pid());
 
         assertThatThrownBy(() -> StaleServer.stopIfStale(dataDir, WAIT))
@@ -115,6 +116,20 @@ class StaleServerTest {
                 executable.toString()).start();
         String pid = new String(shell.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         shell.waitFor(10, TimeUnit.SECONDS);
-        return ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+        ProcessHandle orphan = ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+        awaitExec(orphan, executable.getFileName().toString());
+        return orphan;
+    }
+
+    /**
+     * The shell prints the pid as soon as it has forked; until the child has called exec it is
+     * still named {@code sh}, and the check would rightly leave it alone.
+     */
+    private static void awaitExec(ProcessHandle process, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!name.equals(StaleServer.commandName(process)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(StaleServer.commandName(process)).as("command of the started process").isEqualTo(name);
     }
 }
