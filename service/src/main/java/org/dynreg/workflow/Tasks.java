@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * Caseworkers' and supervisors' tasks: theirs, their group's, claim, release, complete. A user task's
  * inputs tell the rules: {@code CaseId}, {@code Outcomes} (the outcomes it accepts, one is required),
- * {@code NotBy} (who may not complete it: whoever did the step it checks).
+ * {@code NotBy} (who may neither claim nor complete it: a comma-separated list of the people who did
+ * the steps it checks, four eyes).
  */
 @Service
 public class Tasks {
@@ -70,6 +71,7 @@ public class Tasks {
     @Transactional
     public TaskView claim(String taskId, String user, Collection<String> groups) {
         UserTaskView t = open(taskId, user, groups);
+        refuseExcluded(t, taskId, user);
         if (t.getActualOwner() != null && !t.getActualOwner().isBlank()) {
             throw t.getActualOwner().equals(user) ? WorkflowRefusedException.conflict("you already hold task " + taskId)
                     : WorkflowRefusedException.conflict("task " + taskId + " is held by " + t.getActualOwner());
@@ -116,10 +118,7 @@ public class Tasks {
         if (owner != null && !owner.isBlank() && !owner.equals(user)) {
             throw WorkflowRefusedException.forbidden("task " + taskId + " is held by " + owner + "; only they can complete it");
         }
-        Object notBy = t.getInputs() == null ? null : t.getInputs().get("NotBy");
-        if (notBy != null && user.equals(String.valueOf(notBy))) {
-            throw WorkflowRefusedException.forbidden("you did the step this task checks; a different person must complete it");
-        }
+        refuseExcluded(t, taskId, user);
         List<String> outcomes = outcomes(t);
         if (!outcomes.isEmpty() && (outcome == null || !outcomes.contains(outcome))) {
             throw WorkflowRefusedException.invalid("outcome must be one of " + outcomes);
@@ -170,6 +169,21 @@ public class Tasks {
             }
             throw e;
         }
+    }
+
+    /** Four eyes: who did a step this task checks may neither claim nor complete it. */
+    private static void refuseExcluded(UserTaskView t, String taskId, String user) {
+        if (excluded(t).contains(user)) {
+            throw WorkflowRefusedException.forbidden("you did a step that task " + taskId
+                    + " checks; a different person must take it");
+        }
+    }
+
+    /** The people a task's {@code NotBy} input names (comma-separated; blanks ignored). */
+    static Set<String> excluded(UserTaskView t) {
+        Object o = t.getInputs() == null ? null : t.getInputs().get("NotBy");
+        return o == null ? Set.of() : Arrays.stream(String.valueOf(o).split(",")).map(String::trim)
+                .filter(n -> !n.isEmpty() && !"null".equals(n)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     static IdentityProvider identity(String user, Collection<String> groups) {
