@@ -12,6 +12,7 @@ import org.dynreg.policy.Policies;
 import org.dynreg.registry.Survey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Scores households under the active policy and keeps every decision as evidence. */
 @Service
@@ -56,9 +58,11 @@ public class Eligibility {
     private final Clock clock;
     private final JdbcTemplate streaming;
     private final DecisionIds decisionIds;
+    private final ApplicationEventPublisher events;
 
     Eligibility(Policies policies, EligibilityDecisions decisions, ObjectMapper json, Clock clock, DataSource dataSource,
-                DecisionIds decisionIds) {
+                DecisionIds decisionIds, ApplicationEventPublisher events) {
+        this.events = events;
         this.policies = policies;
         this.decisions = decisions;
         this.json = json;
@@ -107,6 +111,7 @@ public class Eligibility {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void storeRun(List<Decided> chunk, Instant decidedAt, String decidedBy, long jobInstance) {
+        Map<Long, Previous> previous = latestOf(chunk.stream().map(Decided::householdId).toList());
         long[] ids = decisionIds.next(chunk.size());
         Timestamp at = Timestamp.from(decidedAt);
         streaming.batchUpdate("insert into eligibility_decision (id, household_id, survey_id, policy_version, policy_sha256, decided_at, "
@@ -138,6 +143,61 @@ public class Eligibility {
                 return chunk.size();
             }
         });
+        List<EligibilityChanged> changed = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            Decided d = chunk.get(i);
+            Previous before = previous.get(d.householdId());
+            List<Evaluation.ProgramResult> after = read(d.programs(), new TypeReference<>() { });
+            List<Evaluation.ProgramResult> was = before == null ? List.of() : before.programs();
+            if (before != null && changedEligibility(was, after)) {
+                changed.add(new EligibilityChanged(d.householdId(), ids[i], before.score(), d.score(), was, after));
+            }
+        }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new RunChangedEligibility(decidedBy, changed));
+        }
+    }
+
+    /**
+     * A household whose eligibility for at least one program a rescoring run changed: its new decision, and the
+     * score and programs of the decision before it.
+     */
+    public record EligibilityChanged(long householdId, long decisionId, int previousScore, int score,
+                                     List<Evaluation.ProgramResult> before, List<Evaluation.ProgramResult> after) {}
+
+    /**
+     * Published in the transaction of a rescoring run's chunk, after its decisions are written, for the households
+     * whose eligibility changed, so that they are told in the same transaction.
+     */
+    public record RunChangedEligibility(String decidedBy, List<EligibilityChanged> households) {}
+
+    private record Previous(int score, List<Evaluation.ProgramResult> programs) {}
+
+    private static boolean changedEligibility(List<Evaluation.ProgramResult> before, List<Evaluation.ProgramResult> after) {
+        Map<String, Boolean> was = before.stream().collect(Collectors.toMap(Evaluation.ProgramResult::program,
+                Evaluation.ProgramResult::eligible, (a, b) -> a));
+        Map<String, Boolean> now = after.stream().collect(Collectors.toMap(Evaluation.ProgramResult::program,
+                Evaluation.ProgramResult::eligible, (a, b) -> a));
+        for (String program : java.util.stream.Stream.concat(was.keySet().stream(), now.keySet().stream()).collect(Collectors.toSet())) {
+            if (was.getOrDefault(program, false) != now.getOrDefault(program, false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The latest decision's score and programs of each of the households, with one query. */
+    private Map<Long, Previous> latestOf(List<Long> householdIds) {
+        Map<Long, Previous> latest = new java.util.HashMap<>();
+        if (householdIds.isEmpty()) {
+            return latest;
+        }
+        String marks = householdIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        streaming.query("select h.id, d.score, d.programs from household h join eligibility_decision d on d.id = "
+                + "(select x.id from eligibility_decision x where x.household_id = h.id order by x.decided_at desc, x.id desc limit 1) "
+                + "where h.id in (" + marks + ")", (RowCallbackHandler) rs -> latest.put(rs.getLong(1),
+                new Previous(rs.getInt(2), read(rs.getString(3), new TypeReference<>() { }))), householdIds.toArray());
+        return latest;
     }
 
     /**

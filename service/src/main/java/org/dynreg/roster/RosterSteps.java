@@ -14,6 +14,7 @@ import org.dynreg.registry.Registration;
 import org.dynreg.registry.Registry;
 import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
+import org.dynreg.workflow.DecisionWords;
 import org.dynreg.workflow.Notifications;
 import org.springframework.stereotype.Component;
 
@@ -191,7 +192,7 @@ final class RosterSteps {
             details.put("effect", effect(s.change().kind(), rescore, before, after, view.latestSurveyId(), edited.survey()));
             cases.record(caseId, RosterUpdates.SYSTEM, "roster.apply", details);
             String message = "The change to your household's record (" + s.change().kind().words() + ") has been made. "
-                    + (rescore ? "Your household was assessed again: its poverty score is now " + after.score() + "."
+                    + (rescore ? "Your household was assessed again. " + DecisionWords.of(before, after)
                     : "It does not change your household's assessment.");
             notifications.notify(household, caseId, "ROSTER_CHANGE_APPLIED", message);
             cases.close(caseId, "APPLIED", "survey " + r.surveyId() + ", decision " + after.id(), RosterUpdates.SYSTEM);
