@@ -1,0 +1,44 @@
+package org.dynreg.appeals;
+
+import org.dynreg.registry.UpdateType;
+import org.dynreg.workflow.UpdateTypeDefinition;
+import org.dynreg.workflow.facts.AppealRequest;
+import org.dynreg.workflow.facts.TaskDue;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/** An appeal against the cut-off by a household that does not receive the cash transfer. */
+@Component
+class AppealType implements UpdateTypeDefinition {
+
+    @Override
+    public UpdateType updateType() {
+        return UpdateType.APPEAL;
+    }
+
+    @Override
+    public String processId() {
+        return "appeal";
+    }
+
+    @Override
+    public String stepPrefix() {
+        return "appeal.";
+    }
+
+    @Override
+    public Set<String> notices() {
+        return Set.of("APPEAL_NOT_ADMISSIBLE", "APPEAL_ACCEPTED", "APPEAL_REJECTED");
+    }
+
+    @Override
+    public Set<Class<?>> questions() {
+        return Set.of(AppealRequest.class, TaskDue.class);
+    }
+
+    @Override
+    public String guideHeading() {
+        return "Appeal against the cut-off";
+    }
+}

@@ -1,0 +1,44 @@
+package org.dynreg.recertification;
+
+import org.dynreg.registry.UpdateType;
+import org.dynreg.workflow.UpdateTypeDefinition;
+import org.dynreg.workflow.facts.TaskDue;
+import org.dynreg.workflow.facts.UpdateRequest;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/** The re-survey a beneficiary household must have to keep its benefit. */
+@Component
+class RecertificationType implements UpdateTypeDefinition {
+
+    @Override
+    public UpdateType updateType() {
+        return UpdateType.RECERTIFICATION;
+    }
+
+    @Override
+    public String processId() {
+        return "recertification";
+    }
+
+    @Override
+    public String stepPrefix() {
+        return "recertification.";
+    }
+
+    @Override
+    public Set<String> notices() {
+        return Set.of("RECERTIFIED", "RECERTIFICATION_SUSPENDED", "RECERTIFICATION_EXIT");
+    }
+
+    @Override
+    public Set<Class<?>> questions() {
+        return Set.of(UpdateRequest.class, TaskDue.class);
+    }
+
+    @Override
+    public String guideHeading() {
+        return "Recertification";
+    }
+}

@@ -1,0 +1,44 @@
+package org.dynreg.shock;
+
+import org.dynreg.registry.UpdateType;
+import org.dynreg.workflow.UpdateTypeDefinition;
+import org.dynreg.workflow.facts.ShockHousehold;
+import org.dynreg.workflow.facts.TaskDue;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/** The re-survey of a household in the area of a declared shock, and its emergency assistance. */
+@Component
+class ShockUpdateType implements UpdateTypeDefinition {
+
+    @Override
+    public UpdateType updateType() {
+        return UpdateType.SHOCK_UPDATE;
+    }
+
+    @Override
+    public String processId() {
+        return "shockUpdate";
+    }
+
+    @Override
+    public String stepPrefix() {
+        return "shock.";
+    }
+
+    @Override
+    public Set<String> notices() {
+        return Set.of("SHOCK_ASSISTANCE", "SHOCK_NO_ASSISTANCE", "SHOCK_NOT_REACHED");
+    }
+
+    @Override
+    public Set<Class<?>> questions() {
+        return Set.of(ShockHousehold.class, TaskDue.class);
+    }
+
+    @Override
+    public String guideHeading() {
+        return "Shock update: re-surveys after a disaster and emergency assistance";
+    }
+}
