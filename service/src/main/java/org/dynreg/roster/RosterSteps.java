@@ -12,7 +12,8 @@ import org.dynreg.registry.FieldProblem;
 import org.dynreg.registry.HouseholdView;
 import org.dynreg.registry.Registration;
 import org.dynreg.registry.Registry;
-import org.dynreg.workflow.CaseStep;
+import org.dynreg.workflow.TypedStep;
+import org.dynreg.workflow.TypedStep.None;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.DecisionWords;
 import org.dynreg.workflow.Notifications;
@@ -35,14 +36,43 @@ final class RosterSteps {
     }
 
 
-    static ChangeStore.Stored change(ChangeStore store, Map<String, Object> inputs) {
-        long id = ((Number) inputs.get("changeId")).longValue();
+    /** What every step reads: the case and the stored change. */
+    record Change(long caseId, long changeId) {}
+
+    /** What the approval and rejection steps read: the change, and who verified and approved it with what. */
+    record Review(long caseId, long changeId, String verifiedBy, String verifyComment, String approval, String approvedBy,
+                  String approvalComment) {
+        Review {
+            verifiedBy = text(verifiedBy);
+            verifyComment = text(verifyComment);
+            approval = text(approval);
+            approvedBy = text(approvedBy);
+            approvalComment = text(approvalComment);
+        }
+    }
+
+    /** What the approval check reads: who verified the change by hand and who approved it. */
+    record Approving(long caseId, String approval, String approvedBy, String verifiedBy) {
+        Approving {
+            approval = text(approval);
+            approvedBy = text(approvedBy);
+            verifiedBy = text(verifiedBy);
+        }
+    }
+
+    /** What the apply step reads: the change, and whether the Roster changes table rescores it. */
+    record ApplyChange(long caseId, long changeId, Boolean rescore) {}
+
+    record Verified(boolean identityVerified) {}
+
+    record ApprovalDecision(String approvalDecision) {}
+
+    static ChangeStore.Stored change(ChangeStore store, long id) {
         return store.byId(id).orElseThrow(() -> new IllegalStateException("roster change " + id + " is not stored"));
     }
 
-    static String text(Map<String, Object> inputs, String name) {
-        Object v = inputs.get(name);
-        return v == null ? "" : String.valueOf(v);
+    private static String text(String v) {
+        return v == null ? "" : v;
     }
 
     /**
@@ -51,13 +81,14 @@ final class RosterSteps {
      * an authority that does not answer included, sends the change to a caseworker.
      */
     @Component
-    static class Verify implements CaseStep {
+    static class Verify extends TypedStep<Change, Verified> {
         private final ChangeStore store;
         private final Registry registry;
         private final IdentityAuthority authority;
         private final Cases cases;
 
         Verify(ChangeStore store, Registry registry, IdentityAuthority authority, Cases cases) {
+            super("roster.verify", Change.class);
             this.store = store;
             this.registry = registry;
             this.authority = authority;
@@ -65,14 +96,9 @@ final class RosterSteps {
         }
 
         @Override
-        public String name() {
-            return "roster.verify";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            ChangeStore.Stored s = change(store, inputs);
+        protected Verified apply(Change in) {
+            long caseId = in.caseId();
+            ChangeStore.Stored s = change(store, in.changeId());
             RequestedChange c = s.change();
             JsonNode person = c.member();
             String who = "the new member";
@@ -86,7 +112,7 @@ final class RosterSteps {
                     ? new Verification(Verification.Status.REJECTED, "the member is no longer on the household's roster")
                     : authority.verify(c.memberNationalId(), person.path("name").asText(), date(person.path("dateOfBirth").asText()));
             cases.record(caseId, RosterUpdates.SYSTEM, "roster.verify", Map.of("who", who, "status", v.status().name(), "reason", v.reason()));
-            return Map.of("identityVerified", v.verified());
+            return new Verified(v.verified());
         }
 
         private static LocalDate date(String text) {
@@ -104,28 +130,22 @@ final class RosterSteps {
      * and this is the second.
      */
     @Component
-    static class Approval implements CaseStep {
+    static class Approval extends TypedStep<Approving, ApprovalDecision> {
         private final Cases cases;
 
         Approval(Cases cases) {
+            super("roster.approval", Approving.class);
             this.cases = cases;
         }
 
         @Override
-        public String name() {
-            return "roster.approval";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            String decision = text(inputs, "approval");
-            String by = text(inputs, "approvedBy");
-            if (APPROVE.equals(decision) && by.equals(text(inputs, "verifiedBy"))) {
-                cases.record(CaseStep.caseId(inputs), RosterUpdates.SYSTEM, "roster.approval-set-aside", Map.of("approvedBy", by,
+        protected ApprovalDecision apply(Approving in) {
+            if (APPROVE.equals(in.approval()) && in.approvedBy().equals(in.verifiedBy())) {
+                cases.record(in.caseId(), RosterUpdates.SYSTEM, "roster.approval-set-aside", Map.of("approvedBy", in.approvedBy(),
                         "reason", "the approver verified this change by hand; a different supervisor must approve it"));
-                return Map.of("approvalDecision", SET_ASIDE);
+                return new ApprovalDecision(SET_ASIDE);
             }
-            return Map.of("approvalDecision", APPROVE.equals(decision) ? APPROVE : REJECT);
+            return new ApprovalDecision(APPROVE.equals(in.approval()) ? APPROVE : REJECT);
         }
     }
 
@@ -136,7 +156,7 @@ final class RosterSteps {
      * (the roster changed under it) is not applied, and the case says why.
      */
     @Component
-    static class Apply implements CaseStep {
+    static class Apply extends TypedStep<ApplyChange, None> {
         private final ChangeStore store;
         private final Registry registry;
         private final Eligibility eligibility;
@@ -145,6 +165,7 @@ final class RosterSteps {
         private final Clock clock;
 
         Apply(ChangeStore store, Registry registry, Eligibility eligibility, Cases cases, Notifications notifications, Clock clock) {
+            super("roster.apply", ApplyChange.class);
             this.store = store;
             this.registry = registry;
             this.eligibility = eligibility;
@@ -154,15 +175,10 @@ final class RosterSteps {
         }
 
         @Override
-        public String name() {
-            return "roster.apply";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            ChangeStore.Stored s = change(store, inputs);
-            boolean rescore = !Boolean.FALSE.equals(inputs.get("rescore"));
+        protected None apply(ApplyChange in) {
+            long caseId = in.caseId();
+            ChangeStore.Stored s = change(store, in.changeId());
+            boolean rescore = !Boolean.FALSE.equals(in.rescore());
             long household = s.householdId();
             HouseholdView view = registry.household(household, false).orElseThrow();
             List<DecisionView> decisions = eligibility.decisionsOf(household);
@@ -196,7 +212,7 @@ final class RosterSteps {
                     : "It does not change your household's assessment.");
             notifications.notify(household, caseId, "ROSTER_CHANGE_APPLIED", message);
             cases.close(caseId, "APPLIED", "survey " + r.surveyId() + ", decision " + after.id(), RosterUpdates.SYSTEM);
-            return Map.of();
+            return None.NONE;
         }
 
         private static String effect(ChangeKind kind, boolean rescore, DecisionView before, DecisionView after, long basedOn, JsonNode survey) {
@@ -214,46 +230,42 @@ final class RosterSteps {
                     + after.policyVersion() + ", the earlier decision's was version " + before.policyVersion();
         }
 
-        private Map<String, Object> notApplied(long caseId, ChangeStore.Stored s, List<String> problems) {
+        private None notApplied(long caseId, ChangeStore.Stored s, List<String> problems) {
             cases.record(caseId, RosterUpdates.SYSTEM, "roster.not-applied", Map.of("problems", problems));
             notifications.notify(s.householdId(), caseId, "ROSTER_CHANGE_NOT_APPLIED", "The change to your household's record ("
                     + s.change().kind().words() + ") could not be made: the record changed after you asked. Please ask again.");
             cases.close(caseId, "NOT_APPLIED", "the household's roster changed after the change was requested", RosterUpdates.SYSTEM);
-            return Map.of();
+            return None.NONE;
         }
     }
 
     /** Step roster.reject: a change rejected at verification or approval; the household is told why. */
     @Component
-    static class Reject implements CaseStep {
+    static class Reject extends TypedStep<Review, None> {
         private final ChangeStore store;
         private final Cases cases;
         private final Notifications notifications;
 
         Reject(ChangeStore store, Cases cases, Notifications notifications) {
+            super("roster.reject", Review.class);
             this.store = store;
             this.cases = cases;
             this.notifications = notifications;
         }
 
         @Override
-        public String name() {
-            return "roster.reject";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            ChangeStore.Stored s = change(store, inputs);
-            boolean atApproval = REJECT.equals(text(inputs, "approval"));
+        protected None apply(Review in) {
+            long caseId = in.caseId();
+            ChangeStore.Stored s = change(store, in.changeId());
+            boolean atApproval = REJECT.equals(in.approval());
             String stage = atApproval ? "approval" : "verification";
-            String by = text(inputs, atApproval ? "approvedBy" : "verifiedBy");
-            String comment = text(inputs, atApproval ? "approvalComment" : "verifyComment");
+            String by = atApproval ? in.approvedBy() : in.verifiedBy();
+            String comment = atApproval ? in.approvalComment() : in.verifyComment();
             cases.record(caseId, RosterUpdates.SYSTEM, "roster.reject", Map.of("stage", stage, "by", by));
             notifications.notify(s.householdId(), caseId, "ROSTER_CHANGE_REJECTED", ("The change to your household's record ("
                     + s.change().kind().words() + ") was not made. " + comment).strip());
             cases.close(caseId, "REJECTED", ("rejected at " + stage + " by " + by + ". " + comment).strip(), RosterUpdates.SYSTEM);
-            return Map.of();
+            return None.NONE;
         }
     }
 }
