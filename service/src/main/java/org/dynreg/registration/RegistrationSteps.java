@@ -14,9 +14,12 @@ import org.dynreg.registry.Registry;
 import org.dynreg.registry.Survey;
 import org.dynreg.registry.SurveyValidator;
 import org.dynreg.registry.UpdateType;
-import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
+import org.dynreg.workflow.DecisionWords;
 import org.dynreg.workflow.Notifications;
+import org.dynreg.workflow.TypedStep;
+import org.dynreg.workflow.TypedStep.CaseOnly;
+import org.dynreg.workflow.TypedStep.None;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,7 +28,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,23 @@ final class RegistrationSteps {
     static final int MAX_MESSAGE = 2000;
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationSteps.class);
+
+    /** The survey a check step is given (the operator's JSON text). */
+    record SurveyGiven(long caseId, String survey) {}
+
+    /** Whether the survey passed; the survey variable is emptied once kept with the case. */
+    record Checked(boolean valid, String survey) {}
+
+    record IdentityChecked(boolean identityOk) {}
+
+    record IdentityRejected(long caseId, String identityComment) {}
+
+    /** Who surveyed the household: the survey is stored in their name. */
+    record Surveyed(long caseId, String surveyedBy) {}
+
+    record Registered(boolean registered, Long householdId) {}
+
+    record Enrolment(long caseId, long householdId) {}
 
     private RegistrationSteps() {
     }
@@ -72,7 +91,7 @@ final class RegistrationSteps {
      * no copy of the survey: the variable is emptied.
      */
     @Component
-    static class CheckSurvey implements CaseStep {
+    static class CheckSurvey extends TypedStep<SurveyGiven, Checked> {
         private final Registrations registrations;
         private final Registry registry;
         private final Cases cases;
@@ -80,6 +99,7 @@ final class RegistrationSteps {
         private final SurveyValidator validator;
 
         CheckSurvey(Registrations registrations, Registry registry, Cases cases, ObjectMapper json, Clock clock) {
+            super("registration.check-survey", SurveyGiven.class);
             this.registrations = registrations;
             this.registry = registry;
             this.cases = cases;
@@ -88,15 +108,9 @@ final class RegistrationSteps {
         }
 
         @Override
-        public String name() {
-            return "registration.check-survey";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            Object given = inputs.get("survey");
-            String text = given == null ? null : String.valueOf(given);
+        protected Checked apply(SurveyGiven in) {
+            long caseId = in.caseId();
+            String text = in.survey();
             Registrations.TokenRow token = registrations.row(caseId);
             List<FieldProblem> errors = new ArrayList<>();
             List<FieldProblem> warnings = List.of();
@@ -111,7 +125,7 @@ final class RegistrationSteps {
             }
             cases.record(caseId, SYSTEM, SURVEY_CHECK, Map.of("valid", errors.isEmpty(), "errors", errors, "warnings", warnings));
             log.info("case {}: survey checked, {} error(s), {} warning(s)", caseId, errors.size(), warnings.size());
-            return Map.of("valid", errors.isEmpty(), "survey", "");
+            return new Checked(errors.isEmpty(), "");
         }
 
         /** A token registers a household for the first time, at the site that issued it. */
@@ -139,7 +153,7 @@ final class RegistrationSteps {
      * The case's history names members by their line in the survey, never by name or national id.
      */
     @Component
-    static class VerifyIdentities implements CaseStep {
+    static class VerifyIdentities extends TypedStep<CaseOnly, IdentityChecked> {
         private final Registrations registrations;
         private final IdentityAuthority authority;
         private final Cases cases;
@@ -147,6 +161,7 @@ final class RegistrationSteps {
         private final SurveyValidator validator;
 
         VerifyIdentities(Registrations registrations, IdentityAuthority authority, Cases cases, ObjectMapper json, Clock clock) {
+            super("registration.verify-identities", CaseOnly.class);
             this.registrations = registrations;
             this.authority = authority;
             this.cases = cases;
@@ -155,13 +170,8 @@ final class RegistrationSteps {
         }
 
         @Override
-        public String name() {
-            return "registration.verify-identities";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
+        protected IdentityChecked apply(CaseOnly in) {
+            long caseId = in.caseId();
             List<FieldProblem> unreadable = new ArrayList<>();
             JsonNode raw = read(json, registrations.row(caseId).pendingSurvey(), unreadable);
             if (raw == null) {
@@ -188,59 +198,51 @@ final class RegistrationSteps {
                     "verified", counts.get(Verification.Status.VERIFIED), "rejected", counts.get(Verification.Status.REJECTED),
                     "unavailable", counts.get(Verification.Status.UNAVAILABLE)));
             log.info("case {}: identities checked, {}", caseId, counts);
-            return Map.of("identityOk", allVerified);
+            return new IdentityChecked(allVerified);
         }
     }
 
     /** Step registration.reject-identity: a caseworker did not accept the identities; nothing goes into the registry. */
     @Component
-    static class RejectIdentity implements CaseStep {
+    static class RejectIdentity extends TypedStep<IdentityRejected, None> {
         private final Registrations registrations;
         private final Cases cases;
 
         RejectIdentity(Registrations registrations, Cases cases) {
+            super("registration.reject-identity", IdentityRejected.class);
             this.registrations = registrations;
             this.cases = cases;
         }
 
         @Override
-        public String name() {
-            return "registration.reject-identity";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            Object comment = inputs.get("identityComment");
+        protected None apply(IdentityRejected in) {
+            long caseId = in.caseId();
+            String comment = in.identityComment();
             registrations.forgetSurvey(caseId);
-            cases.close(caseId, "REJECTED_IDENTITY", comment == null || String.valueOf(comment).isBlank()
-                    ? "a caseworker did not accept the members' identities" : String.valueOf(comment), SYSTEM);
-            return Map.of();
+            cases.close(caseId, "REJECTED_IDENTITY", comment == null || comment.isBlank()
+                    ? "a caseworker did not accept the members' identities" : comment, SYSTEM);
+            return None.NONE;
         }
     }
 
     /** Step registration.withdraw: the household left the centre before its survey was complete. */
     @Component
-    static class Withdraw implements CaseStep {
+    static class Withdraw extends TypedStep<CaseOnly, None> {
         private final Registrations registrations;
         private final Cases cases;
 
         Withdraw(Registrations registrations, Cases cases) {
+            super("registration.withdraw", CaseOnly.class);
             this.registrations = registrations;
             this.cases = cases;
         }
 
         @Override
-        public String name() {
-            return "registration.withdraw";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
+        protected None apply(CaseOnly in) {
+            long caseId = in.caseId();
             registrations.forgetSurvey(caseId);
             cases.close(caseId, "LEFT_QUEUE", "the household left the registration centre before its survey was complete", SYSTEM);
-            return Map.of();
+            return None.NONE;
         }
     }
 
@@ -250,13 +252,14 @@ final class RegistrationSteps {
      * waited; then the survey goes back to an operator, with the field errors in the case's history.
      */
     @Component
-    static class Register implements CaseStep {
+    static class Register extends TypedStep<Surveyed, Registered> {
         private final Registrations registrations;
         private final Registry registry;
         private final Cases cases;
         private final ObjectMapper json;
 
         Register(Registrations registrations, Registry registry, Cases cases, ObjectMapper json) {
+            super("registration.register", Surveyed.class);
             this.registrations = registrations;
             this.registry = registry;
             this.cases = cases;
@@ -264,32 +267,23 @@ final class RegistrationSteps {
         }
 
         @Override
-        public String name() {
-            return "registration.register";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
+        protected Registered apply(Surveyed in) {
+            long caseId = in.caseId();
             List<FieldProblem> errors = new ArrayList<>();
             JsonNode raw = read(json, registrations.row(caseId).pendingSurvey(), errors);
             if (raw != null) {
                 errors.addAll(registry.check(raw));
             }
-            Map<String, Object> out = new HashMap<>();
             if (!errors.isEmpty()) {
                 cases.record(caseId, SYSTEM, SURVEY_CHECK, Map.of("valid", false, "errors", errors, "warnings", List.of(),
                         "stage", "registration"));
-                out.put("registered", false);
-                return out;
+                return new Registered(false, null);
             }
-            Registration r = registry.submit(raw, String.valueOf(inputs.get("surveyedBy")));
+            Registration r = registry.submit(raw, in.surveyedBy());
             registrations.registered(caseId, r.householdId());
             cases.record(caseId, SYSTEM, "registration.registered", Map.of("householdId", r.householdId(), "surveyId", r.surveyId(),
                     "decision", r.decision().id(), "score", r.decision().score()));
-            out.put("registered", true);
-            out.put("householdId", r.householdId());
-            return out;
+            return new Registered(true, r.householdId());
         }
     }
 
@@ -298,13 +292,14 @@ final class RegistrationSteps {
      * for, is told its household id and the decision's reasons, and the case closes.
      */
     @Component
-    static class Enrol implements CaseStep {
+    static class Enrol extends TypedStep<Enrolment, None> {
         private final Registrations registrations;
         private final Eligibility eligibility;
         private final Cases cases;
         private final Notifications notifications;
 
         Enrol(Registrations registrations, Eligibility eligibility, Cases cases, Notifications notifications) {
+            super("registration.enrol", Enrolment.class);
             this.registrations = registrations;
             this.eligibility = eligibility;
             this.cases = cases;
@@ -312,14 +307,9 @@ final class RegistrationSteps {
         }
 
         @Override
-        public String name() {
-            return "registration.enrol";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            long householdId = ((Number) inputs.get("householdId")).longValue();
+        protected None apply(Enrolment in) {
+            long caseId = in.caseId();
+            long householdId = in.householdId();
             List<DecisionView> decisions = eligibility.decisionsOf(householdId);
             DecisionView d = decisions.get(decisions.size() - 1);
             List<String> programs = d.programs().stream().filter(Evaluation.ProgramResult::eligible)
@@ -328,12 +318,12 @@ final class RegistrationSteps {
             cases.record(caseId, SYSTEM, "registration.enrolment", Map.of("householdId", householdId, "decision", d.id(),
                     "score", d.score(), "programs", programs));
             String message = "Your household is registered with household id " + householdId + " (token "
-                    + registrations.row(caseId).label() + "). " + String.join(" ", d.reasons());
+                    + registrations.row(caseId).label() + "). " + DecisionWords.of(null, d);
             notifications.notify(householdId, caseId, "REGISTRATION_" + (programs.isEmpty() ? "NOT_ELIGIBLE" : "ENROLLED"),
                     message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…");
             cases.close(caseId, outcome, programs.isEmpty() ? "decision " + d.id() + ": score " + d.score() + ", eligible for no program"
                     : "decision " + d.id() + ": enrolled in " + String.join(", ", programs), SYSTEM);
-            return Map.of();
+            return None.NONE;
         }
     }
 }

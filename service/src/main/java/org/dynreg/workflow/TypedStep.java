@@ -24,6 +24,9 @@ public abstract class TypedStep<I extends Record, O extends Record> implements C
         public static final None NONE = new None();
     }
 
+    /** The inputs of a step that needs nothing but its case. */
+    public record CaseOnly(long caseId) {}
+
     private final String name;
     private final Class<I> inputType;
 
