@@ -1,13 +1,15 @@
 package org.dynreg.recertification;
 
 import org.dynreg.database.AfterCommit;
-import org.dynreg.eligibility.DecisionView;
-import org.dynreg.eligibility.Eligibility;
 import org.dynreg.registry.UpdateType;
 import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.Deadlines;
+import org.dynreg.workflow.DueUpdates;
 import org.dynreg.workflow.Notifications;
+import org.dynreg.workflow.Resurveys;
+import org.dynreg.workflow.UpdateDue;
+import org.dynreg.workflow.UpdateWindows;
 import org.dynreg.workflow.WorkflowRefusedException;
 import org.dynreg.workflow.facts.TaskDue;
 import org.dynreg.workflow.facts.UpdateRequest;
@@ -199,10 +201,6 @@ public class Recertifications {
     static String reasons(Map<String, Object> inputs) {
         Object r = inputs.get("reasons");
         return r == null ? "" : String.valueOf(r);
-    }
-
-    static boolean receivesCashTransfer(DecisionView d) {
-        return d.programs().stream().anyMatch(p -> p.program().equals(Eligibility.CASH_TRANSFER) && p.eligible());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.dynreg.recertification;
 
+import org.dynreg.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

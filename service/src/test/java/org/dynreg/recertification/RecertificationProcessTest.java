@@ -1,5 +1,6 @@
 package org.dynreg.recertification;
 
+import org.dynreg.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.workflow.WorkflowPolicy;
@@ -112,13 +113,13 @@ class RecertificationProcessTest {
         JsonNode continued = service.get("auditor", "/api/cases/" + continuedCase).getBody();
         assertThat(continued.get("state").asText()).isEqualTo("CLOSED");
         assertThat(continued.get("outcome").asText()).isEqualTo("CONTINUED");
-        assertThat(CyclicUpdateProcessTest.history(continued, "recertification.rescore").get("details").get("uctEligible").asBoolean()).isTrue();
+        assertThat(RunningService.history(continued, "recertification.rescore").get("details").get("uctEligible").asBoolean()).isTrue();
         assertThat(service.notificationKinds(continues)).containsExactly("RECERTIFIED");
         assertThat(service.get("caseworker", "/api/households/" + continues + "/suspensions").getBody()).isEmpty();
 
         JsonNode exited = service.get("auditor", "/api/cases/" + exitCase).getBody();
         assertThat(exited.get("outcome").asText()).isEqualTo("EXITED");
-        assertThat(CyclicUpdateProcessTest.history(exited, "recertification.rescore").get("details").get("uctEligible").asBoolean()).isFalse();
+        assertThat(RunningService.history(exited, "recertification.rescore").get("details").get("uctEligible").asBoolean()).isFalse();
         JsonNode told = service.get("caseworker", "/api/households/" + exits + "/notifications").getBody();
         assertThat(told.findValuesAsText("kind")).containsExactly("RECERTIFICATION_EXIT");
         assertThat(told.get(0).get("message").asText()).contains("no longer eligible", "Unconditional cash transfer: Not eligible");

@@ -1,4 +1,4 @@
-package org.dynreg.recertification;
+package org.dynreg.cyclic;
 
 import org.dynreg.api.NotFoundException;
 import org.dynreg.eligibility.DecisionView;
@@ -8,7 +8,11 @@ import org.dynreg.registry.Registry;
 import org.dynreg.registry.UpdateType;
 import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
+import org.dynreg.workflow.DueUpdates;
 import org.dynreg.workflow.Notifications;
+import org.dynreg.workflow.Resurveys;
+import org.dynreg.workflow.UpdateDue;
+import org.dynreg.workflow.UpdateWindows;
 import org.dynreg.workflow.WorkflowRefusedException;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +40,7 @@ import java.util.Optional;
 public class CyclicUpdates {
     static final String PROCESS = "cyclicUpdate";
     static final String TYPE = UpdateType.CYCLIC_UPDATE.name();
+    static final String SYSTEM = "system";
 
     private final Cases cases;
     private final Registry registry;
@@ -67,11 +72,11 @@ public class CyclicUpdates {
         if (decisions.isEmpty()) {
             throw new NotFoundException("household with a decision", householdId);
         }
-        boolean beneficiary = Recertifications.receivesCashTransfer(decisions.get(decisions.size() - 1));
+        boolean beneficiary = UpdateWindows.receivesCashTransfer(decisions.get(decisions.size() - 1));
         UpdateRequest window = windows.ask(TYPE, beneficiary);
         if (window.getMonthsAfterLastSurvey() == null) {
             if (beneficiary) {
-                Integer every = windows.ask(Recertifications.TYPE, true).getMonthsAfterLastSurvey();
+                Integer every = windows.ask(UpdateType.RECERTIFICATION.name(), true).getMonthsAfterLastSurvey();
                 throw WorkflowRefusedException.conflict("household " + householdId + " receives the cash transfer: it is re-surveyed by "
                         + "recertification" + (every == null ? "" : " every " + every + " months") + ", not by a cyclic update");
             }
@@ -205,11 +210,11 @@ public class CyclicUpdates {
         public Map<String, Object> run(Map<String, Object> inputs) {
             long caseId = CaseStep.caseId(inputs);
             Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.CYCLIC_UPDATE);
-            cases.record(caseId, Recertifications.SYSTEM, "cyclicUpdate.rescore", r.details());
+            cases.record(caseId, SYSTEM, "cyclicUpdate.rescore", r.details());
             notifications.notify(r.householdId(), caseId, "CYCLIC_UPDATE_RESCORED",
                     "Your household's information was updated from its new survey. " + r.reasons());
             String outcome = r.eligible() ? "RESCORED_ELIGIBLE" : "RESCORED_NOT_ELIGIBLE";
-            cases.close(caseId, outcome, "survey " + r.surveyId() + ": score " + r.decision().score(), Recertifications.SYSTEM);
+            cases.close(caseId, outcome, "survey " + r.surveyId() + ": score " + r.decision().score(), SYSTEM);
             return Map.of();
         }
     }

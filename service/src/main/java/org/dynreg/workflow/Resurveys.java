@@ -1,4 +1,4 @@
-package org.dynreg.recertification;
+package org.dynreg.workflow;
 
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
@@ -6,8 +6,6 @@ import org.dynreg.eligibility.Evaluation;
 import org.dynreg.registry.Registry;
 import org.dynreg.registry.SurveySummary;
 import org.dynreg.registry.UpdateType;
-import org.dynreg.workflow.Cases;
-import org.dynreg.workflow.WorkflowRefusedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +22,7 @@ import java.util.Map;
  * with 422 and the task stays open.
  */
 @Component
-class Resurveys {
+public class Resurveys {
     private final Registry registry;
     private final Eligibility eligibility;
     private final Cases cases;
@@ -38,18 +36,18 @@ class Resurveys {
     }
 
     /** The re-survey's decision: what the household's new survey decided. */
-    record Rescored(long caseId, long householdId, long surveyId, DecisionView decision) {
+    public record Rescored(long caseId, long householdId, long surveyId, DecisionView decision) {
 
-        boolean eligible() {
+        public boolean eligible() {
             return uct() != null && uct().eligible();
         }
 
-        Evaluation.ProgramResult uct() {
+        public Evaluation.ProgramResult uct() {
             return decision.programs().stream().filter(p -> p.program().equals(Eligibility.CASH_TRANSFER)).findFirst().orElse(null);
         }
 
         /** For the case history: ids and numbers, never personal data. */
-        Map<String, Object> details() {
+        public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("surveyId", surveyId);
             d.put("decision", decision.id());
@@ -61,12 +59,12 @@ class Resurveys {
         }
 
         /** The decision's reasons, as they are written: to be read to the household. */
-        String reasons() {
+        public String reasons() {
             return String.join(" ", decision.reasons());
         }
     }
 
-    Rescored check(long caseId, Object surveyIdInput, UpdateType expected) {
+    public Rescored check(long caseId, Object surveyIdInput, UpdateType expected) {
         long householdId = cases.householdOf(caseId);
         long surveyId = surveyId(surveyIdInput, expected);
         SurveySummary survey = registry.surveysOf(householdId).stream().filter(s -> s.id() == surveyId).findFirst()

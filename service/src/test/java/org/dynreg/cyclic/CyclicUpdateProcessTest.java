@@ -1,5 +1,6 @@
-package org.dynreg.recertification;
+package org.dynreg.cyclic;
 
+import org.dynreg.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dynreg.workflow.WorkflowPolicy;
 import org.dynreg.workflow.facts.UpdateRequest;
@@ -79,7 +80,7 @@ class CyclicUpdateProcessTest {
         JsonNode closed = service.get("auditor", "/api/cases/" + caseId).getBody();
         assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("outcome").asText()).isEqualTo("RESCORED_ELIGIBLE");
-        JsonNode rescore = history(closed, "cyclicUpdate.rescore").get("details");
+        JsonNode rescore = RunningService.history(closed, "cyclicUpdate.rescore").get("details");
         assertThat(rescore.get("score").asInt()).isEqualTo(32);
         assertThat(rescore.get("uctEligible").asBoolean()).isTrue();
         assertThat(rescore.get("surveyId").asLong()).isEqualTo(resurvey.get("surveyId").asLong());
@@ -123,7 +124,7 @@ class CyclicUpdateProcessTest {
 
         JsonNode closed = service.get("auditor", "/api/cases/" + caseId).getBody();
         assertThat(closed.get("outcome").asText()).isEqualTo("RESCORED_NOT_ELIGIBLE");
-        assertThat(history(closed, "cyclicUpdate.rescore").get("details").get("uctEligible").asBoolean()).isFalse();
+        assertThat(RunningService.history(closed, "cyclicUpdate.rescore").get("details").get("uctEligible").asBoolean()).isFalse();
         JsonNode told = service.get("caseworker", "/api/households/" + household + "/notifications").getBody();
         assertThat(told.findValuesAsText("kind")).containsExactly("CYCLIC_UPDATE_RESCORED");
         assertThat(told.get(0).get("message").asText()).contains("Not eligible", "employed by the government");
@@ -144,14 +145,5 @@ class CyclicUpdateProcessTest {
         assertThat(service.post("caseworker", "/api/updates/cyclic", Map.of()).getStatusCode().value()).isEqualTo(422);
         assertThat(service.post("auditor", "/api/updates/cyclic", Map.of("householdId", beneficiary)).getStatusCode().value())
                 .isEqualTo(403);
-    }
-
-    static JsonNode history(JsonNode caseView, String action) {
-        for (JsonNode e : caseView.get("history")) {
-            if (e.get("action").asText().equals(action)) {
-                return e;
-            }
-        }
-        throw new AssertionError("no " + action + " in " + caseView.get("history"));
     }
 }
