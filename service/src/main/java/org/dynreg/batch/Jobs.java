@@ -60,7 +60,7 @@ public class Jobs {
     static final String TOTAL = "total";
     /** Makes every start a run of its own: the same scope may be rescored again, the same day swept again. */
     static final String RUN = "run";
-    static final String ALL_UPDATE_TYPES = "RECERTIFICATION,CYCLIC_UPDATE";
+    static final String ALL_UPDATE_TYPES = "RECERTIFICATION,CYCLIC_UPDATE,RECERTIFICATION_WARNING";
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
     private static final Duration POLL = Duration.ofMillis(200);

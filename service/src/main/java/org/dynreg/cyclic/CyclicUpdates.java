@@ -113,11 +113,11 @@ public class CyclicUpdates {
             + "          order by d.decided_at desc, d.id desc limit 1)"
             + " and not exists (select 1 from workflow_case c where c.household_id = h.id and c.case_type = ? and c.state = ?)"
             + " and not exists (select 1 from update_due_notice n where n.household_id = h.id and n.update_type = ?"
-            + "                 and n.last_surveyed_on = h.last_surveyed_on)";
+            + "                 and n.kind = 'DUE' and n.last_surveyed_on = h.last_surveyed_on)";
 
     /**
-     * The cyclic update as the daily sweep sees it: a household whose window has opened is told, once per due
-     * cycle, that it may ask for the update. The household asks; the sweep opens no case, since an update the
+     * The cyclic update as the daily sweep sees it: a household whose window opens within the Update windows table's
+     * notice days (or has opened) is told, once per due cycle, from which day it may ask for the update. The household asks; the sweep opens no case, since an update the
      * household did not ask for would send an operator to a household that may not want to be re-surveyed.
      */
     @Component
@@ -152,7 +152,9 @@ public class CyclicUpdates {
                 return Optional.empty();
             }
             int months = window.getMonthsAfterLastSurvey();
-            return Optional.of(new UpdateDue(TYPE, asOf, months, UpdateWindows.lastSurveyDue(asOf, months), window.getRule(), null));
+            int lead = window.getDueNoticeDays() == null ? 0 : window.getDueNoticeDays();
+            return Optional.of(new UpdateDue(TYPE, asOf, months, UpdateWindows.lastSurveyDue(asOf.plusDays(lead), months), window.getRule(),
+                    null));
         }
 
         @Override
@@ -178,11 +180,11 @@ public class CyclicUpdates {
                 }
                 LocalDate surveyed = jdbc.queryForObject("select last_surveyed_on from household where id = ?", LocalDate.class, householdId);
                 LocalDate from = UpdateWindows.possibleFrom(surveyed, due.monthsAfterLastSurvey());
-                jdbc.update("insert into update_due_notice (household_id, update_type, last_surveyed_on, due_on, notified_at) "
-                        + "values (?, ?, ?, ?, ?)", householdId, TYPE, surveyed, from, Timestamp.from(clock.instant()));
-                notifications.notify(householdId, null, NOTICE, "Your household may update its information from " + from + ": "
-                        + due.monthsAfterLastSurvey() + " months have passed since its last survey on " + surveyed
-                        + ". Ask at your registration centre for a cyclic update.");
+                jdbc.update("insert into update_due_notice (household_id, update_type, kind, last_surveyed_on, due_on, notified_at) "
+                        + "values (?, ?, 'DUE', ?, ?, ?)", householdId, TYPE, surveyed, from, Timestamp.from(clock.instant()));
+                notifications.notify(householdId, null, NOTICE, "Your household may update its information from " + from + ", "
+                        + due.monthsAfterLastSurvey() + " months after its last survey on " + surveyed
+                        + ". From that day, ask at your registration centre for a cyclic update.");
                 return true;
             }));
         }
@@ -212,10 +214,41 @@ public class CyclicUpdates {
             Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.CYCLIC_UPDATE);
             cases.record(caseId, SYSTEM, "cyclicUpdate.rescore", r.details());
             notifications.notify(r.householdId(), caseId, "CYCLIC_UPDATE_RESCORED",
-                    "Your household's information was updated from its new survey. " + r.reasons());
+                    "Your household's information was updated from its new survey. " + r.words());
             String outcome = r.eligible() ? "RESCORED_ELIGIBLE" : "RESCORED_NOT_ELIGIBLE";
             cases.close(caseId, outcome, "survey " + r.surveyId() + ": score " + r.decision().score(), SYSTEM);
             return Map.of();
+        }
+    }
+
+    /**
+     * Step cyclicUpdate.not-surveyed: the operator could not re-survey the household (NOT_FOUND, REFUSED, MOVED); the
+     * Re-survey outcomes table says whether the task is asked again or the case closes with that outcome.
+     */
+    @Component
+    static class NotSurveyed implements CaseStep {
+        private final Resurveys resurveys;
+        private final Cases cases;
+
+        NotSurveyed(Resurveys resurveys, Cases cases) {
+            this.resurveys = resurveys;
+            this.cases = cases;
+        }
+
+        @Override
+        public String name() {
+            return "cyclicUpdate.not-surveyed";
+        }
+
+        @Override
+        public Map<String, Object> run(Map<String, Object> inputs) {
+            long caseId = CaseStep.caseId(inputs);
+            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.CYCLIC_UPDATE, inputs.get("resurveyOutcome"),
+                    inputs.get("resurveyComment"), String.valueOf(inputs.get("surveyedBy")));
+            if (!r.retry()) {
+                cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", SYSTEM);
+            }
+            return Map.of("retry", r.retry());
         }
     }
 }

@@ -27,6 +27,11 @@ public class UpdateWindows {
         this.zone = zone;
     }
 
+    /** The registry's calendar zone: a survey's date, and a due date, are local dates there. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }
