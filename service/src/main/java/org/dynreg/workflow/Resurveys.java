@@ -186,11 +186,6 @@ public class Resurveys implements SurveyExpectations {
             d.put("policyVersion", decision.policyVersion());
             return d;
         }
-
-        /** The decision's reasons, as they are written: to be read to the household. */
-        public String reasons() {
-            return String.join(" ", decision.reasons());
-        }
     }
 
     public Rescored check(long caseId, Object surveyIdInput, UpdateType expected) {

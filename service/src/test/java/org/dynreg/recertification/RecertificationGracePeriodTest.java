@@ -76,7 +76,7 @@ class RecertificationGracePeriodTest {
         assertThat(lifted.get("suspendedAt").asText()).as("lifting keeps when it began").isEqualTo(suspended.get(0).get("suspendedAt").asText());
         assertThat(lifted.get("outcome").asText()).isEqualTo("CONTINUED");
         JsonNode notifications = service.get("caseworker", "/api/households/" + household + "/notifications").getBody();
-        assertThat(notifications.findValuesAsText("kind")).containsExactly("RECERTIFICATION_SUSPENDED", "RECERTIFIED");
-        assertThat(notifications.get(1).get("message").asText()).contains("suspension of its payments is lifted");
+        assertThat(notifications.findValuesAsText("kind")).containsExactly("RECERTIFICATION_DUE", "RECERTIFICATION_SUSPENDED", "RECERTIFIED");
+        assertThat(notifications.get(2).get("message").asText()).contains("suspension of its payments is lifted");
     }
 }
