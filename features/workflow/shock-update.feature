@@ -4,7 +4,11 @@ Feature: Shock update
   districts or tehsils it struck. Every household registered there is ordered a re-survey, the
   poorest first, as the Shock response table sets the priorities. A data-entry operator re-surveys
   each household; the new survey is scored, and a household then poor enough is named for emergency
-  assistance. A household the operator cannot find is recorded as not reached. Each household is told.
+  assistance. Each household is told its new decision in words. An operator who could not re-survey a
+  household says why (not found, refused, moved); the Re-survey outcomes table says what follows: a
+  household not found is visited once more, then its case closes without assistance; one that refused
+  or moved closes at once. A shock-update survey is accepted only while the household's re-survey is
+  ordered.
 
   Scenario: the households of a flooded district are re-surveyed poorest first and the poor are assisted
     Given the service is running
@@ -21,15 +25,17 @@ Feature: Shock update
       | the Ahmeds | 2        |
     When the data-entry operator re-surveys "the Ahmeds", who sold their television
     And the data-entry operator re-surveys "the Bibis", whose answers are unchanged
-    And the data-entry operator reports "the Khans" not found, because "the house is under water"
+    And the data-entry operator reports that "the Khans" moved, because "the house is under water; the family went to relatives"
     Then the shock's cases are closed as:
       | household  | outcome     |
       | the Bibis  | ASSISTANCE  |
-      | the Khans  | NOT_REACHED |
+      | the Khans  | MOVED       |
       | the Ahmeds | ASSISTANCE  |
     And emergency assistance of PKR 25000 goes to "the Bibis" and "the Ahmeds"
     And "the Bibis" are told "PKR 25,000"
-    And "the Khans" are told of the shock update with "SHOCK_NOT_REACHED"
+    And "the Ahmeds" are told "score is now"
+    And "the Khans" are told of the shock update with "SHOCK_UPDATE_MOVED"
+    And "the Khans" are told "moved away from the shock area"
     And no re-survey of the shock is left to do
 
   Scenario: a re-survey is completed only with a new survey of its own household
@@ -51,3 +57,20 @@ Feature: Shock update
     Then caseworker "caseworker" may not declare a flood over the district "Floodabad F54" of Punjab
     And a flood declared by "officer" over no area is refused on "areas"
     And no case is opened for "the Ahmeds"
+
+  Scenario: a household not found is visited once more, then its case closes without assistance
+    Given the service is running
+    And these households are registered in the district "Floodabad F55" of Punjab:
+      | household  | like reference household        |
+      | the Khans  | exclusion-phone-bill-above-1000 |
+    When policy officer "officer" declares a flood from "2025-01-15" to "2025-02-10" over the district "Floodabad F55" of Punjab
+    Then reporting "the Khans" not found without saying why is refused
+    When the data-entry operator reports "the Khans" not found, because "the house is under water"
+    Then the re-survey of "the Khans" is ordered again
+    And "the Khans" are told "will visit again"
+    When the data-entry operator reports "the Khans" not found, because "still nobody there"
+    Then the shock's cases are closed as:
+      | household  | outcome   |
+      | the Khans  | NOT_FOUND |
+    And "the Khans" are told "no emergency assistance is decided"
+    And no re-survey of the shock is left to do

@@ -80,6 +80,25 @@ public class ShockSteps {
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
     }
 
+    @When("the data-entry operator reports that {string} moved, because {string}")
+    public void moved(String name, String why) {
+        ResponseEntity<JsonNode> r = scenario.complete("operator", taskOf(name), "MOVED", why, null);
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
+    }
+
+    @Then("reporting {string} not found without saying why is refused")
+    public void notFoundWithoutReason(String name) {
+        ResponseEntity<JsonNode> r = scenario.complete("operator", taskOf(name), "NOT_FOUND", null, null);
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(422);
+        assertThat(r.getBody().get("detail").asText()).contains("comment is required");
+    }
+
+    @Then("the re-survey of {string} is ordered again")
+    public void orderedAgain(String name) {
+        assertThat(taskOf(name)).isNotBlank();
+        assertThat(scenario.client().read("auditor", "/api/cases/" + caseOf(name)).get("state").asText()).isEqualTo("OPEN");
+    }
+
     @Then("the shock's cases are closed as:")
     public void closedAs(DataTable table) {
         Map<Long, String> expected = new HashMap<>();

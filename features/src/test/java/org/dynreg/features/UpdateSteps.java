@@ -179,12 +179,12 @@ public class UpdateSteps {
         long caseId = caseOf(name);
         // The engine's timer fires on its own thread; a minute is far beyond the 90 short days.
         long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!openTasks(caseId).contains("Re-survey the household (overdue)")) {
+        while (!openTasks(caseId).contains("Re-survey the household again")) {
             assertThat(System.nanoTime()).as("the grace period ran out within a minute").isLessThan(until);
             Thread.sleep(100);
         }
         assertThat(openTasks(caseId)).as("the grace period's timer interrupts the first task")
-                .containsExactly("Re-survey the household (overdue)");
+                .containsExactly("Re-survey the household again");
     }
 
     @Then("the benefit of {string} is suspended from today because of {string}")
@@ -205,6 +205,53 @@ public class UpdateSteps {
         JsonNode s = suspensions(name).get(0);
         assertThat(s.get("liftedAt").isNull()).isFalse();
         assertThat(s.get("outcome").asText()).isEqualTo("CONTINUED");
+    }
+
+    // ---- re-surveys that do not happen, surveys without their case
+
+    @When("the data-entry operator ends {string} as {string} because {string}")
+    public void endCurrent(String task, String outcome, String why) {
+        end(scenario.caseId(), task, outcome, why);
+    }
+
+    @When("the data-entry operator ends {string} of {string} as {string} because {string}")
+    public void endNamed(String task, String name, String outcome, String why) {
+        end(caseOf(name), task, outcome, why);
+    }
+
+    @Then("the data-entry operator may not end {string} as {string} without saying why")
+    public void endWithoutReason(String task, String outcome) {
+        ResponseEntity<JsonNode> r = scenario.complete("operator", scenario.taskId("operator", scenario.caseId(), task), outcome, null, null);
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(422);
+        assertThat(r.getBody().get("detail").asText()).contains("comment is required");
+        assertThat(openTasks(scenario.caseId())).containsExactly(task);
+    }
+
+    @Then("a {string} survey of the household is refused because {string}")
+    public void surveyWithoutCase(String updateType, String why) {
+        ObjectNode survey = WorkflowScenario.referenceAt(current.reference(), current.prefix(),
+                OffsetDateTime.now(WorkflowScenario.REGISTRY_ZONE).minusHours(1).truncatedTo(ChronoUnit.SECONDS));
+        survey.put("updateType", updateType).put("householdId", current.id());
+        ResponseEntity<JsonNode> r = scenario.client().post("operator", "/api/surveys", survey);
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(422);
+        assertThat(r.getBody().get("errors").get(0).get("path").asText()).isEqualTo("updateType");
+        assertThat(r.getBody().get("errors").get(0).get("message").asText()).contains(why);
+    }
+
+    @Then("{string} has a task {string} and the case waits")
+    public void waits(String name, String task) {
+        assertThat(openTasks(caseOf(name))).containsExactly(task);
+        assertThat(scenario.client().read("auditor", "/api/cases/" + caseOf(name)).get("state").asText()).isEqualTo("OPEN");
+    }
+
+    @Then("the benefit of {string} is not suspended")
+    public void notSuspended(String name) {
+        assertThat(suspensions(name)).isEmpty();
+    }
+
+    private void end(long caseId, String task, String outcome, String why) {
+        ResponseEntity<JsonNode> r = scenario.complete("operator", scenario.taskId("operator", caseId, task), outcome, why, null);
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
     }
 
     private Household register(String reference, LocalDate day) {

@@ -3,8 +3,8 @@ package org.dynreg.batch;
 import org.dynreg.eligibility.Eligibility;
 import org.dynreg.policy.CompiledPolicy;
 import org.dynreg.policy.Policies;
-import org.dynreg.recertification.DueUpdates;
-import org.dynreg.recertification.UpdateDue;
+import org.dynreg.workflow.DueUpdates;
+import org.dynreg.workflow.UpdateDue;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecution;
@@ -46,7 +46,9 @@ class BatchConfiguration {
     static final String RECERTIFICATION_DUE = "recertificationDue";
     static final String CYCLIC_UPDATE_DUE = "cyclicUpdateDue";
     /** The sweep's steps, by the update type each acts on. */
-    static final Map<String, String> DUE_STEPS = Map.of(RECERTIFICATION_DUE, "RECERTIFICATION", CYCLIC_UPDATE_DUE, "CYCLIC_UPDATE");
+    static final String RECERTIFICATION_WARNING = "recertificationWarning";
+    static final Map<String, String> DUE_STEPS = Map.of(RECERTIFICATION_DUE, "RECERTIFICATION", CYCLIC_UPDATE_DUE, "CYCLIC_UPDATE",
+            RECERTIFICATION_WARNING, "RECERTIFICATION_WARNING");
 
     // ---- rescoring
 
@@ -111,8 +113,16 @@ class BatchConfiguration {
     // ---- due-date sweep
 
     @Bean
-    Job dueDateSweepJob(JobRepository repository, Step recertificationDue, Step cyclicUpdateDue, JobEnd end) {
-        return new JobBuilder(Jobs.SWEEP, repository).start(recertificationDue).next(cyclicUpdateDue).listener(end).build();
+    Job dueDateSweepJob(JobRepository repository, Step recertificationDue, Step cyclicUpdateDue, Step recertificationWarning, JobEnd end) {
+        return new JobBuilder(Jobs.SWEEP, repository).start(recertificationDue).next(cyclicUpdateDue).next(recertificationWarning)
+                .listener(end).build();
+    }
+
+    /** The warning before a recertification's grace period ends in a suspension (org.dynreg.recertification). */
+    @Bean
+    Step recertificationWarning(JobRepository repository, PlatformTransactionManager transactions, BatchSettings settings,
+                                BatchThreads threads, Partitioner dueDistricts, ItemStreamReader<Long> dueReader, ItemWriter<Long> dueWriter) {
+        return dueStep(RECERTIFICATION_WARNING, repository, transactions, settings, threads, dueDistricts, dueReader, dueWriter);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package org.dynreg.batch;
 
-import org.dynreg.recertification.DueUpdates;
-import org.dynreg.recertification.UpdateDue;
+import org.dynreg.workflow.DueUpdates;
+import org.dynreg.workflow.UpdateDue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepExecution;

@@ -5,9 +5,9 @@ import org.dynreg.api.NotFoundException;
 import org.dynreg.audit.AuditTrail;
 import org.dynreg.policy.CompiledPolicy;
 import org.dynreg.policy.Policies;
-import org.dynreg.recertification.DueUpdates;
 import org.dynreg.recertification.Recertifications;
-import org.dynreg.recertification.UpdateDue;
+import org.dynreg.workflow.DueUpdates;
+import org.dynreg.workflow.UpdateDue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -60,7 +60,7 @@ public class Jobs {
     static final String TOTAL = "total";
     /** Makes every start a run of its own: the same scope may be rescored again, the same day swept again. */
     static final String RUN = "run";
-    static final String ALL_UPDATE_TYPES = "RECERTIFICATION,CYCLIC_UPDATE";
+    static final String ALL_UPDATE_TYPES = "RECERTIFICATION,CYCLIC_UPDATE,RECERTIFICATION_WARNING";
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
     private static final Duration POLL = Duration.ofMillis(200);

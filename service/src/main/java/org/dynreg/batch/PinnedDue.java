@@ -1,6 +1,6 @@
 package org.dynreg.batch;
 
-import org.dynreg.recertification.UpdateDue;
+import org.dynreg.workflow.UpdateDue;
 import org.springframework.batch.item.ExecutionContext;
 
 import java.time.LocalDate;

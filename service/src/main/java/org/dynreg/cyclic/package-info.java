@@ -1,2 +1,6 @@
-/** Cyclic update: the periodic re-survey a household may ask for once its update window opens. */
+/**
+ * The cyclic update: a registered household that does not receive the cash transfer asks to update its
+ * socio-economic status once the Update windows table's months have passed since its last survey; the daily
+ * due-date sweep tells it when it may (processes/cyclicUpdate.bpmn).
+ */
 package org.dynreg.cyclic;

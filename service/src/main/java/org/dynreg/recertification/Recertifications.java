@@ -1,13 +1,15 @@
 package org.dynreg.recertification;
 
 import org.dynreg.database.AfterCommit;
-import org.dynreg.eligibility.DecisionView;
-import org.dynreg.eligibility.Eligibility;
 import org.dynreg.registry.UpdateType;
 import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.Deadlines;
+import org.dynreg.workflow.DueUpdates;
 import org.dynreg.workflow.Notifications;
+import org.dynreg.workflow.Resurveys;
+import org.dynreg.workflow.UpdateDue;
+import org.dynreg.workflow.UpdateWindows;
 import org.dynreg.workflow.WorkflowRefusedException;
 import org.dynreg.workflow.facts.TaskDue;
 import org.dynreg.workflow.facts.UpdateRequest;
@@ -62,15 +64,17 @@ public class Recertifications {
     private final Cases cases;
     private final Deadlines deadlines;
     private final UpdateWindows windows;
+    private final Notifications notifications;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    Recertifications(Cases cases, Deadlines deadlines, UpdateWindows windows, JdbcTemplate jdbc,
+    Recertifications(Cases cases, Deadlines deadlines, UpdateWindows windows, Notifications notifications, JdbcTemplate jdbc,
                      PlatformTransactionManager transactions, Clock clock) {
         this.cases = cases;
         this.deadlines = deadlines;
         this.windows = windows;
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -160,8 +164,117 @@ public class Recertifications {
         details.put("monthsAfterLastSurvey", due.monthsAfterLastSurvey());
         details.put("rule", due.rule());
         details.put("gracePeriod", due.gracePeriod());
-        cases.open(TYPE, householdId, PROCESS, Map.of("resurveyDue", due.gracePeriod()), actor, details);
+        long caseId = cases.open(TYPE, householdId, PROCESS, Map.of("resurveyDue", due.gracePeriod()), actor, details);
+        TaskDue grace = deadlines.rule(GRACE);
+        String suspension = "SUSPEND".equals(grace.getOnExpiry()) && grace.getDays() != null
+                ? " If it is not re-surveyed by " + windows.today().plusDays(grace.getDays()) + ", its cash transfer is suspended until it is."
+                : "";
+        notifyOnce(householdId, caseId, "DUE", surveyed, windows.today(), "RECERTIFICATION_DUE", "Your household is due for "
+                + "recertification: its last survey was on " + surveyed + ", " + due.monthsAfterLastSurvey() + " months ago. An enumerator "
+                + "will visit to re-survey it; you can also come to your registration centre." + suspension);
         return true;
+    }
+
+    /**
+     * Tells the household once per kind and due cycle (its last survey date): the row in update_due_notice is written
+     * first, so a sweep run twice, restarted, or racing another, tells nobody twice.
+     */
+    private void notifyOnce(long householdId, long caseId, String kind, LocalDate lastSurveyedOn, LocalDate dueOn, String notice,
+                            String message) {
+        int inserted = jdbc.update("insert ignore into update_due_notice (household_id, update_type, kind, last_surveyed_on, due_on, "
+                + "notified_at) values (?, ?, ?, ?, ?, ?)", householdId, TYPE, kind, lastSurveyedOn, dueOn, Timestamp.from(clock.instant()));
+        if (inserted == 1) {
+            notifications.notify(householdId, caseId, notice, message);
+        }
+    }
+
+    /**
+     * Open recertification cases whose grace period ends within the Update windows table's warning days, not yet
+     * re-surveyed, not suspended and not yet warned for this due cycle.
+     */
+    private static final String WARN = "select h.id from household h join workflow_case c on c.household_id = h.id"
+            + " and c.case_type = ? and c.state = ?"
+            + " where h.last_surveyed_on <= ? and c.opened_at < ?"
+            + " and not exists (select 1 from benefit_suspension s where s.case_id = c.id and s.lifted_at is null)"
+            + " and not exists (select 1 from update_due_notice n where n.household_id = h.id and n.update_type = ?"
+            + "                 and n.kind = 'SUSPENSION_WARNING' and n.last_surveyed_on = h.last_surveyed_on)";
+
+    /**
+     * The warning before suspension, as the daily sweep sees it: a household whose recertification case has waited
+     * the Deadlines table's grace days less the Update windows table's warning days is told, once per due cycle, the
+     * day its benefit will be suspended unless it is re-surveyed. Nothing is warned when the table sets no warning
+     * days or the grace period does not end in a suspension.
+     */
+    @Component
+    static class SuspensionWarning implements DueUpdates {
+        static final String SWEPT = "RECERTIFICATION_WARNING";
+        private final Recertifications recertifications;
+
+        SuspensionWarning(Recertifications recertifications) {
+            this.recertifications = recertifications;
+        }
+
+        @Override
+        public String updateType() {
+            return SWEPT;
+        }
+
+        @Override
+        public Optional<UpdateDue> dueOn(LocalDate asOf) {
+            recertifications.windows.refuseAfterToday(asOf);
+            UpdateRequest window = recertifications.windows.ask(TYPE, true);
+            TaskDue grace = recertifications.deadlines.rule(GRACE);
+            if (window.getMonthsAfterLastSurvey() == null || window.getSuspensionNoticeDays() == null
+                    || !"SUSPEND".equals(grace.getOnExpiry()) || grace.getDays() == null) {
+                return Optional.empty();
+            }
+            int months = window.getMonthsAfterLastSurvey();
+            return Optional.of(new UpdateDue(SWEPT, asOf, months, UpdateWindows.lastSurveyDue(asOf, months), window.getRule(),
+                    recertifications.deadlines.of(GRACE)));
+        }
+
+        /** Cases opened before the end of this day are warned on {@code asOf}. */
+        private Timestamp openedBefore(UpdateDue due) {
+            int warnAfter = recertifications.deadlines.rule(GRACE).getDays()
+                    - recertifications.windows.ask(TYPE, true).getSuspensionNoticeDays();
+            return Timestamp.from(due.asOf().minusDays(warnAfter).plusDays(1).atStartOfDay(recertifications.windows.zone()).toInstant());
+        }
+
+        @Override
+        public long countDue(UpdateDue due) {
+            return recertifications.jdbc.queryForObject("select count(*) from (" + WARN + ") due", Long.class, TYPE, Cases.OPEN,
+                    due.lastSurveyedOnOrBefore(), openedBefore(due), TYPE);
+        }
+
+        @Override
+        public List<Long> dueIn(UpdateDue due, String province, String district, long afterId, int limit) {
+            return recertifications.jdbc.queryForList(WARN + " and h.province = ? and h.district = ? and h.id > ? order by h.id limit ?",
+                    Long.class, TYPE, Cases.OPEN, due.lastSurveyedOnOrBefore(), openedBefore(due), TYPE, province, district, afterId, limit);
+        }
+
+        @Override
+        public boolean act(long householdId, UpdateDue due, String actor) {
+            return Boolean.TRUE.equals(recertifications.ownTransaction.execute(s -> {
+                JdbcTemplate jdbc = recertifications.jdbc;
+                jdbc.queryForList("select id from household where id = ? for update", Long.class, householdId);
+                if (jdbc.queryForList(WARN + " and h.id = ?", Long.class, TYPE, Cases.OPEN, due.lastSurveyedOnOrBefore(), openedBefore(due),
+                        TYPE, householdId).isEmpty()) {
+                    return false;
+                }
+                long caseId = jdbc.queryForObject("select id from workflow_case where household_id = ? and case_type = ? and state = ?"
+                        + " order by id limit 1", Long.class, householdId, TYPE, Cases.OPEN);
+                LocalDate opened = jdbc.queryForObject("select opened_at from workflow_case where id = ?", Timestamp.class, caseId)
+                        .toInstant().atZone(recertifications.windows.zone()).toLocalDate();
+                LocalDate suspendedFrom = opened.plusDays(recertifications.deadlines.rule(GRACE).getDays());
+                LocalDate surveyed = jdbc.queryForObject("select last_surveyed_on from household where id = ?", LocalDate.class, householdId);
+                recertifications.notifyOnce(householdId, caseId, "SUSPENSION_WARNING", surveyed, suspendedFrom,
+                        "RECERTIFICATION_SUSPENSION_WARNING", "Your household has not yet been re-surveyed for its recertification. "
+                                + "Unless it is re-surveyed before " + suspendedFrom + ", its cash transfer is suspended from that day. "
+                                + "Come to your registration centre, or be at home when the enumerator visits.");
+                recertifications.cases.record(caseId, SYSTEM, "recertification.warn", Map.of("suspendedFrom", suspendedFrom.toString()));
+                return true;
+            }));
+        }
     }
 
     /** The household's benefit suspensions, newest first. */
@@ -195,14 +308,10 @@ public class Recertifications {
                 Timestamp.from(clock.instant()), outcome, caseId);
     }
 
-    /** The re-survey's decision reasons the rescoring step handed on. */
+    /** The re-survey's new decision in words (org.dynreg.workflow.DecisionWords), as the rescoring step handed it on. */
     static String reasons(Map<String, Object> inputs) {
         Object r = inputs.get("reasons");
         return r == null ? "" : String.valueOf(r);
-    }
-
-    static boolean receivesCashTransfer(DecisionView d) {
-        return d.programs().stream().anyMatch(p -> p.program().equals(Eligibility.CASH_TRANSFER) && p.eligible());
     }
 
     /**
@@ -275,7 +384,7 @@ public class Recertifications {
             long caseId = CaseStep.caseId(inputs);
             Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.RECERTIFICATION);
             cases.record(caseId, SYSTEM, "recertification.rescore", r.details());
-            return Map.of("eligible", r.eligible(), "reasons", r.reasons());
+            return Map.of("eligible", r.eligible(), "reasons", r.words());
         }
     }
 
@@ -339,6 +448,48 @@ public class Recertifications {
                     "Your household was re-surveyed and is no longer eligible for the cash transfer; its payments end. " + reasons(inputs));
             cases.close(caseId, EXITED, "re-surveyed: no longer eligible", SYSTEM);
             return Map.of();
+        }
+    }
+
+    /**
+     * Step recertification.not-surveyed: the operator could not re-survey the household (NOT_FOUND, REFUSED, MOVED). The
+     * Re-survey outcomes table says what follows: RETRY asks for the re-survey again; SUSPEND suspends the benefit
+     * (unless a suspension of this case is already in force) and waits for the household; CLOSE ends the case.
+     */
+    @Component
+    static class NotSurveyed implements CaseStep {
+        private final Recertifications recertifications;
+        private final Resurveys resurveys;
+        private final Cases cases;
+
+        NotSurveyed(Recertifications recertifications, Resurveys resurveys, Cases cases) {
+            this.recertifications = recertifications;
+            this.resurveys = resurveys;
+            this.cases = cases;
+        }
+
+        @Override
+        public String name() {
+            return "recertification.not-surveyed";
+        }
+
+        @Override
+        public Map<String, Object> run(Map<String, Object> inputs) {
+            long caseId = CaseStep.caseId(inputs);
+            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.RECERTIFICATION, inputs.get("resurveyOutcome"),
+                    inputs.get("resurveyComment"), String.valueOf(inputs.get("surveyedBy")));
+            if (Resurveys.SUSPEND.equals(r.action()) && recertifications.suspensionsOf(r.householdId()).stream()
+                    .noneMatch(s -> s.caseId() == caseId && s.liftedAt() == null)) {
+                LocalDate from = recertifications.today();
+                long id = recertifications.suspend(r.householdId(), caseId, from, "not re-surveyed: " + r.outcome() + " at attempt "
+                        + r.attempt() + " (Re-survey outcomes table: " + r.rule() + ")");
+                cases.record(caseId, SYSTEM, "recertification.suspend", Map.of("suspension", id, "suspendedFrom", from.toString(),
+                        "outcome", r.outcome(), "rule", r.rule()));
+            }
+            if (!r.retry()) {
+                cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", SYSTEM);
+            }
+            return Map.of("retry", r.retry());
         }
     }
 }

@@ -1,7 +1,7 @@
 /**
- * The two update types that come back to a registered household after a number of months: the cyclic
- * update a household above the threshold asks for, and the recertification of a beneficiary, opened by
- * the daily sweep, with its grace period and benefit suspension (processes/cyclicUpdate.bpmn and
- * processes/recertification.bpmn). The Update windows and Deadlines tables set the months and the days.
+ * Recertification of beneficiaries: a case opened by the daily due-date sweep for every household receiving the
+ * cash transfer whose last survey is the Update windows table's months old, with its grace period, benefit
+ * suspension and continue-or-exit decision (processes/recertification.bpmn). The Update windows and Deadlines
+ * tables set the months and the days.
  */
 package org.dynreg.recertification;

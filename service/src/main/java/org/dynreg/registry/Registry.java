@@ -10,6 +10,7 @@ import org.dynreg.eligibility.Eligibility;
 import org.dynreg.security.Disclosure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,13 +37,15 @@ public class Registry {
     private final Eligibility eligibility;
     private final Clock clock;
     private final SurveyValidator validator;
+    private final ObjectProvider<SurveyExpectations> expectations;
 
-    Registry(Households households, Surveys surveys, Eligibility eligibility, Clock clock) {
+    Registry(Households households, Surveys surveys, Eligibility eligibility, Clock clock, ObjectProvider<SurveyExpectations> expectations) {
         this.households = households;
         this.surveys = surveys;
         this.eligibility = eligibility;
         this.clock = clock;
         this.validator = new SurveyValidator(clock);
+        this.expectations = expectations;
     }
 
     @Transactional
@@ -74,6 +77,10 @@ public class Registry {
             household = households.findById(survey.householdId()).orElseThrow(() -> new InvalidSurveyException(List.of(
                     new FieldProblem("householdId", "no household is registered with id " + survey.householdId()))));
         }
+        List<FieldProblem> unexpected = unexpected(survey);
+        if (!unexpected.isEmpty()) {
+            throw new InvalidSurveyException(unexpected);
+        }
         refuseIdsHeldElsewhere(survey, household.id());
         household.applySurvey(survey);
         households.saveAndFlush(household);
@@ -100,7 +107,21 @@ public class Registry {
         if (survey.updateType() != UpdateType.MISSED_OUT && !households.existsById(survey.householdId())) {
             return List.of(new FieldProblem("householdId", "no household is registered with id " + survey.householdId()));
         }
+        List<FieldProblem> unexpected = unexpected(survey);
+        if (!unexpected.isEmpty()) {
+            return unexpected;
+        }
         return idsHeldElsewhere(survey, survey.updateType() == UpdateType.MISSED_OUT ? null : survey.householdId());
+    }
+
+    /** A survey of an update type that answers a case (an appeal's or a cyclic update's re-survey...) without that case open. */
+    private List<FieldProblem> unexpected(Survey survey) {
+        if (survey.updateType() == UpdateType.MISSED_OUT) {
+            return List.of();
+        }
+        SurveyExpectations e = expectations.getIfAvailable();
+        return e == null ? List.of() : e.missingCase(survey.updateType(), survey.householdId()).stream()
+                .map(why -> new FieldProblem("updateType", why)).toList();
     }
 
     private void refuseIdsHeldElsewhere(Survey survey, Long householdId) {

@@ -1,14 +1,15 @@
 package org.dynreg.shock;
 
 import org.dynreg.eligibility.DecisionView;
-import org.dynreg.eligibility.Eligibility;
 import org.dynreg.registry.Registry;
 import org.dynreg.registry.SurveySummary;
 import org.dynreg.registry.UpdateType;
 import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
+import org.dynreg.workflow.DecisionWords;
 import org.dynreg.workflow.Notifications;
 import org.dynreg.workflow.PolicyAnswer;
+import org.dynreg.workflow.Resurveys;
 import org.dynreg.workflow.WorkflowPolicy;
 import org.dynreg.workflow.WorkflowRefusedException;
 import org.dynreg.workflow.facts.ShockHousehold;
@@ -79,14 +80,14 @@ final class ShockSteps {
     @Component
     static class Rescore implements CaseStep {
         private final ShockRecords records;
-        private final Eligibility eligibility;
+        private final Resurveys resurveys;
         private final WorkflowPolicy policy;
         private final Cases cases;
         private final Notifications notifications;
 
-        Rescore(ShockRecords records, Eligibility eligibility, WorkflowPolicy policy, Cases cases, Notifications notifications) {
+        Rescore(ShockRecords records, Resurveys resurveys, WorkflowPolicy policy, Cases cases, Notifications notifications) {
             this.records = records;
-            this.eligibility = eligibility;
+            this.resurveys = resurveys;
             this.policy = policy;
             this.cases = cases;
             this.notifications = notifications;
@@ -102,9 +103,7 @@ final class ShockSteps {
             long caseId = CaseStep.caseId(inputs);
             long surveyId = number(inputs.get("surveyId"));
             ShockRecords.Order order = records.byCase(caseId);
-            DecisionView decision = eligibility.decisionsOf(order.householdId()).stream().filter(d -> d.surveyId() == surveyId)
-                    .reduce((first, later) -> later)
-                    .orElseThrow(() -> new IllegalStateException("survey " + surveyId + " has no decision"));
+            DecisionView decision = resurveys.decisionOf(order.householdId(), surveyId);
             PolicyAnswer<ShockHousehold> answer = policy.ask(new ShockHousehold(decision.score(), true));
             Long amount = answer.answer().getAssistancePkr();
             String rule = answer.answer().getAssistanceRule();
@@ -121,7 +120,8 @@ final class ShockSteps {
             cases.record(caseId, ENGINE, "shock.rescore", details);
 
             ShockRecords.Shock shock = records.shock(order.shockId());
-            String after = "After the re-survey following the " + what(shock) + ", your household's poverty score is " + decision.score() + ". ";
+            String after = "After the re-survey following the " + what(shock) + ": "
+                    + DecisionWords.of(resurveys.previousOf(order.householdId(), surveyId), decision) + " ";
             if (amount != null) {
                 String msg = after + "Your household is named for emergency assistance of PKR " + String.format(Locale.ROOT, "%,d", amount)
                         + " (" + rule + ").";
@@ -136,17 +136,19 @@ final class ShockSteps {
         }
     }
 
-    /** Step shock.not-reached: the operator could not reach the household; recorded, the household told, the case closed NOT_REACHED. */
+    /**
+     * Step shock.not-reached: the operator could not re-survey the household (NOT_FOUND, REFUSED, MOVED); the Re-survey
+     * outcomes table says whether the order is given again or the case closes with that outcome, and what the
+     * household is told.
+     */
     @Component
     static class NotReached implements CaseStep {
-        private final ShockRecords records;
+        private final Resurveys resurveys;
         private final Cases cases;
-        private final Notifications notifications;
 
-        NotReached(ShockRecords records, Cases cases, Notifications notifications) {
-            this.records = records;
+        NotReached(Resurveys resurveys, Cases cases) {
+            this.resurveys = resurveys;
             this.cases = cases;
-            this.notifications = notifications;
         }
 
         @Override
@@ -157,13 +159,12 @@ final class ShockSteps {
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
             long caseId = CaseStep.caseId(inputs);
-            String comment = inputs.get("resurveyComment") == null ? "" : String.valueOf(inputs.get("resurveyComment"));
-            ShockRecords.Order order = records.byCase(caseId);
-            ShockRecords.Shock shock = records.shock(order.shockId());
-            notifications.notify(order.householdId(), caseId, "SHOCK_NOT_REACHED", "An enumerator could not reach your household for the "
-                    + "re-survey after the " + what(shock) + ". Visit your registration centre to be re-surveyed.");
-            cases.close(caseId, "NOT_REACHED", comment, ENGINE);
-            return Map.of();
+            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.SHOCK_UPDATE, inputs.get("resurveyOutcome"),
+                    inputs.get("resurveyComment"), String.valueOf(inputs.get("surveyedBy")));
+            if (!r.retry()) {
+                cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", ENGINE);
+            }
+            return Map.of("retry", r.retry());
         }
     }
 

@@ -50,6 +50,7 @@ class DueDateSweepTest {
     long beneficiaryNotYet;
     long cyclicDue;
     long cyclicDueLater;
+    long cyclicSoon;
     long cyclicNotYet;
 
     @BeforeAll
@@ -58,7 +59,8 @@ class DueDateSweepTest {
         beneficiaryNotYet = register("cutoff-37-disabled-member-eligible", "75", LocalDate.of(2019, 3, 5));
         cyclicDue = register("single-person-household", "75", LocalDate.of(2019, 3, 4));
         cyclicDueLater = register("cutoff-33-standard-not-eligible", "75", LocalDate.of(2020, 1, 15));
-        cyclicNotYet = register("exclusion-car", "75", LocalDate.of(2020, 3, 5));
+        cyclicSoon = register("exclusion-government-employee", "75", LocalDate.of(2020, 3, 20));
+        cyclicNotYet = register("exclusion-car", "75", LocalDate.of(2020, 4, 5));
     }
 
     @Test
@@ -91,13 +93,18 @@ class DueDateSweepTest {
         assertThat(opened.get("history").get(0).get("details").get("lastSurveyedOn").asText()).isEqualTo("2019-03-04");
         assertThat(cases.ofHousehold(beneficiaryNotYet)).as("due a day later").isEmpty();
 
-        for (long household : List.of(cyclicDue, cyclicDueLater)) {
+        for (long household : List.of(cyclicDue, cyclicDueLater, cyclicSoon)) {
             assertThat(cases.ofHousehold(household)).as("the household asks for the update; no case is opened for it").isEmpty();
             assertThat(notifications.of(household)).extracting(Notifications.Notification::kind).containsExactly("CYCLIC_UPDATE_DUE");
         }
         assertThat(notifications.of(cyclicDue).get(0).message()).contains("from 2021-03-04", "24 months", "last survey on 2019-03-04");
-        assertThat(notifications.of(cyclicNotYet)).isEmpty();
-        assertThat(notifications.of(beneficiaryDue)).as("a beneficiary is recertified, not told of a cyclic update").isEmpty();
+        assertThat(notifications.of(cyclicSoon).get(0).message()).as("told the Update windows table's 30 days ahead")
+                .contains("from 2022-03-20");
+        assertThat(notifications.of(cyclicNotYet)).as("more than 30 days ahead").isEmpty();
+        assertThat(notifications.of(beneficiaryDue)).as("a beneficiary is told its recertification is due, not a cyclic update")
+                .extracting(Notifications.Notification::kind).containsExactly("RECERTIFICATION_DUE");
+        assertThat(notifications.of(beneficiaryDue).get(0).message()).contains("due for recertification", "last survey was on 2019-03-04",
+                "suspended");
 
         int allCases = count("workflow_case");
         int allNotifications = count("notification");
@@ -112,6 +119,19 @@ class DueDateSweepTest {
         assertThat(count("update_due_notice")).isEqualTo(allNotices);
         assertThat(cases.ofHousehold(beneficiaryDue)).hasSize(1);
         assertThat(notifications.of(cyclicDue)).hasSize(1);
+
+        // 76 days into the 90-day grace period, the household is warned (Update windows table: 14 days before), once.
+        long caseId = ((Number) cases.ofHousehold(beneficiaryDue).get(0).get("id")).longValue();
+        jdbc.update("update workflow_case set opened_at = ? where id = ?",
+                java.sql.Timestamp.from(AS_OF.minusDays(76).atTime(12, 0).atZone(ZoneId.of("Asia/Karachi")).toInstant()), caseId);
+        JobView third = jobs.await(jobs.startSweep(AS_OF, "supervisor").executionId());
+        assertThat(third.status()).isEqualTo("COMPLETED");
+        assertThat(notifications.of(beneficiaryDue)).extracting(Notifications.Notification::kind)
+                .containsExactly("RECERTIFICATION_DUE", "RECERTIFICATION_SUSPENSION_WARNING");
+        assertThat(notifications.of(beneficiaryDue).get(1).message()).contains("before " + AS_OF.plusDays(14));
+        JobView fourth = jobs.await(jobs.startSweep(AS_OF, "supervisor").executionId());
+        assertThat(fourth.total()).as("warned once").isZero();
+        assertThat(notifications.of(beneficiaryDue)).hasSize(2);
     }
 
     private long register(String reference, String prefix, LocalDate on) {

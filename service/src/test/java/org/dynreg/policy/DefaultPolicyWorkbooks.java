@@ -229,14 +229,18 @@ public final class DefaultPolicyWorkbooks {
                 Col.when("$r : UpdateRequest", "updateType == \"$param\"", "Update type"),
                 Col.when("$r : UpdateRequest", "beneficiary == $param", "Household receives the cash transfer (TRUE or FALSE); blank: either"),
                 Col.then("$r.allowAfterMonths($param, drools.getRule().getName());", "May be requested this many months after the last survey"),
+                Col.then("$r.dueNoticeDays($param, drools.getRule().getName());", "Tell the household this many days before it falls due (blank: on the day)"),
+                Col.then("$r.suspensionNoticeDays($param, drools.getRule().getName());", "Warn the household this many days before its benefit is suspended (blank: no warning)"),
                 Col.note("Source")), List.of(
-                row("a cyclic update of a household that does not receive the cash transfer", "CYCLIC_UPDATE", false, 24,
-                        seed + ": households above the eligibility threshold may update every two years from the last survey date"),
-                row("recertification of a beneficiary household", "RECERTIFICATION", true, 36,
-                        seed + ": beneficiaries are re-surveyed every three years to re-certify their status"),
-                row("a roster update", "ROSTER_UPDATE", null, 0, seed + ": demographic changes may be reported at any time"),
-                row("a shock update", "SHOCK_UPDATE", null, 0, seed + ": households in a declared disaster area are re-surveyed after the disaster"),
-                row("an appeal against the cut-off", "APPEAL", false, 0, "the appeal's own window is on the Appeals sheet")));
+                row("a cyclic update of a household that does not receive the cash transfer", "CYCLIC_UPDATE", false, 24, 30, null,
+                        seed + ": households above the eligibility threshold may update every two years from the last survey date; "
+                                + "dynreg default: told 30 days ahead, so that it can plan the visit"),
+                row("recertification of a beneficiary household", "RECERTIFICATION", true, 36, null, 14,
+                        seed + ": beneficiaries are re-surveyed every three years to re-certify their status; dynreg default: told the "
+                                + "day the case opens, warned 14 days before the grace period of the Deadlines sheet ends"),
+                row("a roster update", "ROSTER_UPDATE", null, 0, null, null, seed + ": demographic changes may be reported at any time"),
+                row("a shock update", "SHOCK_UPDATE", null, 0, null, null, seed + ": households in a declared disaster area are re-surveyed after the disaster"),
+                row("an appeal against the cut-off", "APPEAL", false, 0, null, null, "the appeal's own window is on the Appeals sheet")));
 
         Table whoMayAppeal = new Table("Who may appeal", List.of(
                 Col.name("Who (rule name)"),
@@ -306,6 +310,16 @@ public final class DefaultPolicyWorkbooks {
                 row("a change of contact details", "CONTACT", false, false, seed + ": contact information update"),
                 row("a change of address", "ADDRESS", false, false, seed + ": address information update")));
 
+        Table resurveyOutcomes = new Table("Re-survey outcomes", List.of(
+                Col.name("Outcome (rule name)"),
+                Col.when("$o : ResurveyOutcome", "updateType == \"$param\"", "Update type"),
+                Col.when("$o : ResurveyOutcome", "outcome == \"$param\"", "The enumerator reports (NOT_FOUND, REFUSED, MOVED)"),
+                Col.when("$o : ResurveyOutcome", "attempt >= $param", "Attempt from"),
+                Col.when("$o : ResurveyOutcome", "attempt <= $param", "Attempt to (blank: any later)"),
+                Col.then("$o.action(\"$param\", drools.getRule().getName());", "Then (RETRY, CLOSE or SUSPEND)"),
+                Col.then("$o.notice(\"$param\", drools.getRule().getName());", "The household is told"),
+                Col.note("Source")), resurveyOutcomeRows());
+
         return workbook(
                 new SheetSpec("Update windows", "org.dynreg.policy.updates", WORKFLOW_FACTS,
                         "When a household may ask for each update type, in months after its last survey.", List.of(windows)),
@@ -318,7 +332,57 @@ public final class DefaultPolicyWorkbooks {
                         "After a declared shock: the order of re-survey orders, and who receives emergency assistance after the re-survey.",
                         List.of(priority, assistance)),
                 new SheetSpec("Roster changes", "org.dynreg.policy.roster", WORKFLOW_FACTS,
-                        "What each roster change needs: rescoring, a supervisor's approval.", List.of(roster)));
+                        "What each roster change needs: rescoring, a supervisor's approval.", List.of(roster)),
+                new SheetSpec("Re-survey outcomes", "org.dynreg.policy.resurvey", WORKFLOW_FACTS,
+                        "What follows when an enumerator could not re-survey a household (not found, refused, moved), by update type and "
+                                + "attempt: visit again (RETRY), close the case (CLOSE) or suspend the benefit and wait for the household "
+                                + "(SUSPEND); and what the household is told. Attempts count this report included.",
+                        List.of(resurveyOutcomes)));
+    }
+
+    /** The Re-survey outcomes rows of the cyclic update, recertification and shock update. */
+    static List<List<Object>> resurveyOutcomeRows() {
+        String visitCentre = " You can also come to your registration centre to be re-surveyed.";
+        String def = "dynreg default (docs/decisions/0026-resurvey-outcomes-and-due-notices.md)";
+        return List.of(
+                row("cyclic update: household not found, first visit", "CYCLIC_UPDATE", "NOT_FOUND", 1, 1, "RETRY",
+                        "An enumerator could not find your household for its cyclic update and will visit again." + visitCentre, def),
+                row("cyclic update: household not found again", "CYCLIC_UPDATE", "NOT_FOUND", 2, null, "CLOSE",
+                        "An enumerator could not find your household a second time, so its cyclic update is closed. Your current "
+                                + "decision stays as it is; ask at your registration centre for a new cyclic update.", def),
+                row("cyclic update: household refused the re-survey", "CYCLIC_UPDATE", "REFUSED", 1, null, "CLOSE",
+                        "Your household declined the re-survey, so its cyclic update is closed. Your current decision stays as it is; "
+                                + "you may ask for a cyclic update again at your registration centre.", def),
+                row("cyclic update: household moved", "CYCLIC_UPDATE", "MOVED", 1, null, "CLOSE",
+                        "The enumerator found that your household has moved, so its cyclic update is closed. Report your new address at "
+                                + "your registration centre, then ask for the cyclic update again.", def),
+                row("recertification: household not found, first visit", "RECERTIFICATION", "NOT_FOUND", 1, 1, "RETRY",
+                        "An enumerator could not find your household for its recertification and will visit again; your payments "
+                                + "continue for now." + visitCentre, def),
+                row("recertification: household not found again", "RECERTIFICATION", "NOT_FOUND", 2, null, "SUSPEND",
+                        "An enumerator could not find your household a second time for its recertification, so its cash transfer is "
+                                + "suspended. Come to your registration centre to be re-surveyed; the payments resume if your household is "
+                                + "still eligible.", def),
+                row("recertification: household moved, first report", "RECERTIFICATION", "MOVED", 1, 1, "RETRY",
+                        "The enumerator found that your household has moved. Report your new address at your registration centre so "
+                                + "that it can be re-surveyed there; your payments continue for now.", def),
+                row("recertification: household moved and not re-surveyed", "RECERTIFICATION", "MOVED", 2, null, "SUSPEND",
+                        "Your household has moved and could not be re-surveyed, so its cash transfer is suspended. Report your new "
+                                + "address at your registration centre; the payments resume if your household is re-surveyed and still eligible.", def),
+                row("recertification: household refused the re-survey", "RECERTIFICATION", "REFUSED", 1, null, "SUSPEND",
+                        "Your household declined the recertification re-survey, so its cash transfer is suspended. The payments resume "
+                                + "if your household is re-surveyed and still eligible; come to your registration centre.", def),
+                row("shock update: household not found, first visit", "SHOCK_UPDATE", "NOT_FOUND", 1, 1, "RETRY",
+                        "An enumerator could not find your household for the re-survey after the shock and will visit again."
+                                + visitCentre, def),
+                row("shock update: household not found again", "SHOCK_UPDATE", "NOT_FOUND", 2, null, "CLOSE",
+                        "An enumerator could not find your household a second time after the shock, so no emergency assistance is "
+                                + "decided for it. Come to your registration centre if your household was struck by the shock.", def),
+                row("shock update: household refused the re-survey", "SHOCK_UPDATE", "REFUSED", 1, null, "CLOSE",
+                        "Your household declined the re-survey after the shock, so no emergency assistance is decided for it.", def),
+                row("shock update: household moved", "SHOCK_UPDATE", "MOVED", 1, null, "CLOSE",
+                        "The enumerator found that your household has moved away from the shock area, so no emergency assistance is "
+                                + "decided for it there. Report your new address at your registration centre.", def));
     }
 
     static Table rangeTable(int n, String title, String field, String label, List<String[]> card, String src, Object[][] rows) {

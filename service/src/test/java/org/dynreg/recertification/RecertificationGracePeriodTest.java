@@ -1,5 +1,6 @@
 package org.dynreg.recertification;
 
+import org.dynreg.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class RecertificationGracePeriodTest {
         long caseId = service.casesOf(household, "RECERTIFICATION").get(0).get("id").asLong();
 
         RunningService.await("the grace period runs out and the benefit is suspended",
-                () -> service.taskNames(caseId).contains("Re-survey the household (overdue)"));
+                () -> service.taskNames(caseId).contains("Re-survey the household again"));
 
         JsonNode suspended = service.get("caseworker", "/api/households/" + household + "/suspensions").getBody();
         assertThat(suspended).hasSize(1);
@@ -51,16 +52,17 @@ class RecertificationGracePeriodTest {
         JsonNode open = service.get("auditor", "/api/cases/" + caseId).getBody();
         assertThat(open.get("state").asText()).as("the case waits for the re-survey").isEqualTo("OPEN");
         assertThat(service.taskNames(caseId)).as("the grace period's timer interrupts the first task")
-                .containsExactly("Re-survey the household (overdue)");
+                .containsExactly("Re-survey the household again");
         assertThat(service.history(caseId)).containsSubsequence("case.open by supervisor", "recertification.suspend by system");
         JsonNode told = service.get("caseworker", "/api/households/" + household + "/notifications").getBody();
-        assertThat(told.findValuesAsText("kind")).containsExactly("RECERTIFICATION_SUSPENDED");
-        assertThat(told.get(0).get("message").asText()).contains("suspended from " + RunningService.today());
+        assertThat(told.findValuesAsText("kind")).as("told it was due, then suspended")
+                .containsExactly("RECERTIFICATION_DUE", "RECERTIFICATION_SUSPENDED");
+        assertThat(told.get(1).get("message").asText()).contains("suspended from " + RunningService.today());
         assertThat(service.post("supervisor", "/api/sweeps/recertification?asOf=" + SURVEYED_ON.plusMonths(36), Map.of()).getBody()
                 .get("opened").asInt()).as("a suspended household's case is still open").isZero();
 
         JsonNode late = service.register(RunningService.resurvey("cutoff-32-standard-eligible", PREFIX, "RECERTIFICATION", household), 32);
-        String overdue = service.taskOf("operator", caseId, "Re-survey the household (overdue)");
+        String overdue = service.taskOf("operator", caseId, "Re-survey the household again");
         ResponseEntity<JsonNode> done = service.post("operator", "/api/tasks/" + overdue + "/complete",
                 RunningService.surveyed(late.get("surveyId").asLong()));
 
@@ -74,7 +76,7 @@ class RecertificationGracePeriodTest {
         assertThat(lifted.get("suspendedAt").asText()).as("lifting keeps when it began").isEqualTo(suspended.get(0).get("suspendedAt").asText());
         assertThat(lifted.get("outcome").asText()).isEqualTo("CONTINUED");
         JsonNode notifications = service.get("caseworker", "/api/households/" + household + "/notifications").getBody();
-        assertThat(notifications.findValuesAsText("kind")).containsExactly("RECERTIFICATION_SUSPENDED", "RECERTIFIED");
-        assertThat(notifications.get(1).get("message").asText()).contains("suspension of its payments is lifted");
+        assertThat(notifications.findValuesAsText("kind")).containsExactly("RECERTIFICATION_DUE", "RECERTIFICATION_SUSPENDED", "RECERTIFIED");
+        assertThat(notifications.get(2).get("message").asText()).contains("suspension of its payments is lifted");
     }
 }

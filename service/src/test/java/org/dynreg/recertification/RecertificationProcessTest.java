@@ -1,5 +1,6 @@
 package org.dynreg.recertification;
 
+import org.dynreg.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.workflow.WorkflowPolicy;
@@ -112,21 +113,89 @@ class RecertificationProcessTest {
         JsonNode continued = service.get("auditor", "/api/cases/" + continuedCase).getBody();
         assertThat(continued.get("state").asText()).isEqualTo("CLOSED");
         assertThat(continued.get("outcome").asText()).isEqualTo("CONTINUED");
-        assertThat(CyclicUpdateProcessTest.history(continued, "recertification.rescore").get("details").get("uctEligible").asBoolean()).isTrue();
-        assertThat(service.notificationKinds(continues)).containsExactly("RECERTIFIED");
+        assertThat(RunningService.history(continued, "recertification.rescore").get("details").get("uctEligible").asBoolean()).isTrue();
+        assertThat(service.notificationKinds(continues)).containsExactly("RECERTIFICATION_DUE", "RECERTIFIED");
         assertThat(service.get("caseworker", "/api/households/" + continues + "/suspensions").getBody()).isEmpty();
 
         JsonNode exited = service.get("auditor", "/api/cases/" + exitCase).getBody();
         assertThat(exited.get("outcome").asText()).isEqualTo("EXITED");
-        assertThat(CyclicUpdateProcessTest.history(exited, "recertification.rescore").get("details").get("uctEligible").asBoolean()).isFalse();
+        assertThat(RunningService.history(exited, "recertification.rescore").get("details").get("uctEligible").asBoolean()).isFalse();
         JsonNode told = service.get("caseworker", "/api/households/" + exits + "/notifications").getBody();
-        assertThat(told.findValuesAsText("kind")).containsExactly("RECERTIFICATION_EXIT");
-        assertThat(told.get(0).get("message").asText()).contains("no longer eligible", "Unconditional cash transfer: Not eligible");
+        assertThat(told.findValuesAsText("kind")).containsExactly("RECERTIFICATION_DUE", "RECERTIFICATION_EXIT");
+        assertThat(told.get(1).get("message").asText()).as("the new decision in words")
+                .contains("no longer eligible for the cash transfer", "Your household's score is now", "You are no longer eligible for");
 
         List<String> steps = service.history(exitCase);
         assertThat(steps).containsSubsequence("case.open by supervisor", "task.complete by operator", "recertification.rescore by system",
                 "case.close by system");
         JsonNode third = service.post("supervisor", "/api/sweeps/recertification?asOf=" + asOf, Map.of()).getBody();
         assertThat(third.get("opened").asInt()).as("re-surveyed households are no longer due").isZero();
+    }
+
+    @Test
+    void aHouseholdThatRefusesHasItsBenefitSuspendedAndIsVisitedAgainAndARecertificationSurveyNeedsItsCase() {
+        LocalDate lastSurvey = LocalDate.of(2017, 8, 14);
+        long household = service.register(RunningService.surveyOn("cutoff-32-standard-eligible", "8411", lastSurvey), 32)
+                .get("householdId").asLong();
+        ResponseEntity<JsonNode> early = service.post("operator", "/api/surveys",
+                RunningService.resurvey("cutoff-32-standard-eligible", "8411", "RECERTIFICATION", household));
+        assertThat(early.getStatusCode().value()).as("no recertification case yet").isEqualTo(422);
+        assertThat(early.getBody().get("errors").get(0).get("message").asText())
+                .contains("no open recertification case awaits a RECERTIFICATION survey of household " + household, "due-date sweep");
+
+        assertThat(service.post("supervisor", "/api/sweeps/recertification?asOf=" + lastSurvey.plusMonths(months), Map.of())
+                .getStatusCode().value()).isEqualTo(200);
+        long caseId = service.casesOf(household, "RECERTIFICATION").get(0).get("id").asLong();
+        assertThat(service.notificationKinds(household)).as("told it is due").containsExactly("RECERTIFICATION_DUE");
+        String task = service.taskOf("operator", caseId, "Re-survey the household");
+
+        ResponseEntity<JsonNode> noReason = service.post("operator", "/api/tasks/" + task + "/complete", Map.of("outcome", "REFUSED",
+                "comment", "  "));
+        assertThat(noReason.getStatusCode().value()).isEqualTo(422);
+        assertThat(noReason.getBody().get("detail").asText()).contains("comment is required");
+        assertThat(service.post("operator", "/api/tasks/" + task + "/complete", Map.of("outcome", "REFUSED",
+                "comment", "the head of household declined the interview")).getStatusCode().value()).isEqualTo(200);
+
+        JsonNode waiting = service.get("auditor", "/api/cases/" + caseId).getBody();
+        assertThat(waiting.get("state").asText()).as("the case waits for the household").isEqualTo("OPEN");
+        assertThat(RunningService.history(waiting, "resurvey.not-surveyed").get("details").get("action").asText()).isEqualTo("SUSPEND");
+        assertThat(service.taskNames(caseId)).containsExactly("Re-survey the household again");
+        JsonNode suspensions = service.get("caseworker", "/api/households/" + household + "/suspensions").getBody();
+        assertThat(suspensions).hasSize(1);
+        assertThat(suspensions.get(0).get("reason").asText()).contains("REFUSED");
+        assertThat(service.notificationKinds(household)).containsExactly("RECERTIFICATION_DUE", "RECERTIFICATION_REFUSED");
+
+        JsonNode resurvey = service.register(RunningService.resurvey("cutoff-32-standard-eligible", "8411", "RECERTIFICATION", household), 32);
+        String again = service.taskOf("operator", caseId, "Re-survey the household again");
+        assertThat(service.post("operator", "/api/tasks/" + again + "/complete", RunningService.surveyed(resurvey.get("surveyId").asLong()))
+                .getStatusCode().value()).isEqualTo(200);
+        JsonNode closed = service.get("auditor", "/api/cases/" + caseId).getBody();
+        assertThat(closed.get("outcome").asText()).isEqualTo("CONTINUED");
+        assertThat(service.get("caseworker", "/api/households/" + household + "/suspensions").getBody().get(0).get("liftedAt").isNull())
+                .isFalse();
+        assertThat(service.notificationKinds(household)).containsExactly("RECERTIFICATION_DUE", "RECERTIFICATION_REFUSED", "RECERTIFIED");
+    }
+
+    @Test
+    void aHouseholdNotFoundIsVisitedAgainWithItsPaymentsContinuing() {
+        LocalDate lastSurvey = LocalDate.of(2017, 8, 2);
+        long household = service.register(RunningService.surveyOn("cutoff-37-disabled-member-eligible", "8412", lastSurvey), 37)
+                .get("householdId").asLong();
+        service.post("supervisor", "/api/sweeps/recertification?asOf=" + lastSurvey.plusMonths(months), Map.of());
+        long caseId = service.casesOf(household, "RECERTIFICATION").get(0).get("id").asLong();
+        String task = service.taskOf("operator", caseId, "Re-survey the household");
+
+        assertThat(service.post("operator", "/api/tasks/" + task + "/complete", Map.of("outcome", "NOT_FOUND",
+                "comment", "nobody at the address")).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(service.taskNames(caseId)).containsExactly("Re-survey the household again");
+        assertThat(service.get("caseworker", "/api/households/" + household + "/suspensions").getBody()).as("payments continue").isEmpty();
+        assertThat(service.notificationKinds(household)).containsExactly("RECERTIFICATION_DUE", "RECERTIFICATION_NOT_FOUND");
+        String again = service.taskOf("operator", caseId, "Re-survey the household again");
+        assertThat(service.post("operator", "/api/tasks/" + again + "/complete", Map.of("outcome", "NOT_FOUND",
+                "comment", "nobody at the address again")).getStatusCode().value()).isEqualTo(200);
+        assertThat(service.get("caseworker", "/api/households/" + household + "/suspensions").getBody()).as("second time: suspended")
+                .hasSize(1);
+        assertThat(service.get("auditor", "/api/cases/" + caseId).getBody().get("state").asText()).isEqualTo("OPEN");
     }
 }

@@ -108,11 +108,11 @@ class ShockUpdateProcessTest {
         assertThat(post("operator", "/api/tasks/" + task.get(wellOff.householdId()) + "/complete",
                 completion("SURVEYED", lostMotorcycle.surveyId())).getStatusCode().value()).isEqualTo(200);
         assertThat(post("operator", "/api/tasks/" + task.get(phone.householdId()) + "/complete",
-                Map.of("outcome", "NOT_FOUND", "comment", "the house is under water; neighbours do not know where the family went"))
+                Map.of("outcome", "MOVED", "comment", "the house is under water; the family has gone to relatives in another district"))
                 .getStatusCode().value()).isEqualTo(200);
 
         JsonNode after = get("auditor", "/api/shocks/" + shockId).getBody();
-        assertThat(after.get("cases").findValuesAsText("outcome")).containsExactly("ASSISTANCE", "NOT_REACHED", "ASSISTANCE", "NO_ASSISTANCE");
+        assertThat(after.get("cases").findValuesAsText("outcome")).containsExactly("ASSISTANCE", "MOVED", "ASSISTANCE", "NO_ASSISTANCE");
         assertThat(after.get("cases").findValuesAsText("state")).containsOnly("CLOSED");
         assertThat(after.get("cases").get(2).get("scoreAfter").asInt()).isEqualTo(30);
         JsonNode assistance = get("officer", "/api/shocks/" + shockId + "/assistance").getBody();
@@ -125,7 +125,7 @@ class ShockUpdateProcessTest {
         assertThat(kinds(travel)).containsExactly("SHOCK_ASSISTANCE");
         assertThat(kinds(cutoff)).containsExactly("SHOCK_ASSISTANCE");
         assertThat(kinds(wellOff)).containsExactly("SHOCK_NO_ASSISTANCE");
-        assertThat(kinds(phone)).containsExactly("SHOCK_NOT_REACHED");
+        assertThat(kinds(phone)).as("told what the Re-survey outcomes table says").containsExactly("SHOCK_UPDATE_MOVED");
         assertThat(get("caseworker", "/api/households/" + travel.householdId() + "/notifications").getBody().get(0).get("message").asText())
                 .contains("PKR 25,000").contains("flood that began on 2025-01-15");
         List<String> steps = new ArrayList<>();
@@ -169,11 +169,13 @@ class ShockUpdateProcessTest {
         for (JsonNode order : get("operator", "/api/shocks/resurveys").getBody()) {
             long household = order.get("householdId").asLong();
             if (household == hill.householdId() || household == valley.householdId()) {
-                assertThat(post("operator", "/api/tasks/" + order.get("taskId").asText() + "/complete", Map.of("outcome", "NOT_FOUND"))
-                        .getStatusCode().value()).isEqualTo(200);
+                assertThat(post("operator", "/api/tasks/" + order.get("taskId").asText() + "/complete", Map.of("outcome", "REFUSED"))
+                        .getStatusCode().value()).as("a reason is required").isEqualTo(422);
+                assertThat(post("operator", "/api/tasks/" + order.get("taskId").asText() + "/complete", Map.of("outcome", "REFUSED",
+                        "comment", "the family declined the visit")).getStatusCode().value()).isEqualTo(200);
             }
         }
-        assertThat(get("supervisor", "/api/cases/" + hillCase).getBody().get("outcome").asText()).isEqualTo("NOT_REACHED");
+        assertThat(get("supervisor", "/api/cases/" + hillCase).getBody().get("outcome").asText()).isEqualTo("REFUSED");
         assertThat(get("operator", "/api/shocks/resurveys").getBody().findValuesAsText("householdId"))
                 .doesNotContain(String.valueOf(hill.householdId()), String.valueOf(valley.householdId()));
     }

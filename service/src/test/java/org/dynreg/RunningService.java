@@ -1,9 +1,8 @@
-package org.dynreg.recertification;
+package org.dynreg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.DynregApplication;
-import org.dynreg.RestAs;
 import org.dynreg.eligibility.ReferenceHousehold;
 import org.dynreg.eligibility.ReferenceHouseholds;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,14 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reference households surveyed on a chosen day. The daily sweep is off: a test runs it for the day it
  * chooses, and the shared test database must not see sweeps it did not ask for.
  */
-final class RunningService implements AutoCloseable {
-    static final ZoneId REGISTRY_ZONE = ZoneId.of("Asia/Karachi");
+public final class RunningService implements AutoCloseable {
+    public static final ZoneId REGISTRY_ZONE = ZoneId.of("Asia/Karachi");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-    final ConfigurableApplicationContext context;
-    final TestRestTemplate rest = new TestRestTemplate();
+    public final ConfigurableApplicationContext context;
+    public final TestRestTemplate rest = new TestRestTemplate();
 
-    RunningService(String... properties) {
+    public RunningService(String... properties) {
         List<String> all = new ArrayList<>(List.of("server.port=0", "dynreg.recertification.sweep-cron=-"));
         all.addAll(List.of(properties));
         context = new SpringApplicationBuilder(DynregApplication.class).profiles("test").properties(all.toArray(String[]::new)).run();
@@ -50,7 +49,7 @@ final class RunningService implements AutoCloseable {
         context.close();
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(REGISTRY_ZONE);
     }
 
@@ -59,7 +58,7 @@ final class RunningService implements AutoCloseable {
      * by the same number of days, so every member keeps the age the reference gives (and the household its
      * score); national ids take the prefix, so they are this test's own.
      */
-    static ObjectNode survey(String reference, String idPrefix, OffsetDateTime startedAt) {
+    public static ObjectNode survey(String reference, String idPrefix, OffsetDateTime startedAt) {
         ReferenceHousehold ref = ReferenceHouseholds.fromClasspath().stream().filter(h -> h.name().equals(reference)).findFirst()
                 .orElseThrow();
         ObjectNode survey = ref.survey().deepCopy();
@@ -78,7 +77,7 @@ final class RunningService implements AutoCloseable {
     }
 
     /** The reference's survey taken on {@code day}, at the time of day the reference gives. */
-    static ObjectNode surveyOn(String reference, String idPrefix, LocalDate day) {
+    public static ObjectNode surveyOn(String reference, String idPrefix, LocalDate day) {
         ReferenceHousehold ref = ReferenceHouseholds.fromClasspath().stream().filter(h -> h.name().equals(reference)).findFirst()
                 .orElseThrow();
         OffsetDateTime started = OffsetDateTime.parse(ref.survey().get("startedAt").asText());
@@ -86,7 +85,7 @@ final class RunningService implements AutoCloseable {
     }
 
     /** The reference's answers as a re-survey of a registered household, interviewed an hour ago. */
-    static ObjectNode resurvey(String reference, String idPrefix, String updateType, long householdId) {
+    public static ObjectNode resurvey(String reference, String idPrefix, String updateType, long householdId) {
         ObjectNode s = survey(reference, idPrefix, OffsetDateTime.now(ZoneOffset.ofHours(5)).minusHours(1).truncatedTo(ChronoUnit.SECONDS));
         s.put("updateType", updateType);
         s.put("householdId", householdId);
@@ -94,20 +93,20 @@ final class RunningService implements AutoCloseable {
     }
 
     /** Registers a household as a data-entry operator; returns the registration (household, survey, decision). */
-    JsonNode register(ObjectNode survey, int expectedScore) {
+    public JsonNode register(ObjectNode survey, int expectedScore) {
         JsonNode r = submit(survey);
         assertThat(r.get("decision").get("score").asInt()).as("the reference's score, kept by the moved dates").isEqualTo(expectedScore);
         return r;
     }
 
     /** Submits a survey as a data-entry operator. */
-    JsonNode submit(ObjectNode survey) {
+    public JsonNode submit(ObjectNode survey) {
         ResponseEntity<JsonNode> r = post("operator", "/api/surveys", survey);
         assertThat(r.getStatusCode().value()).as("survey: %s", r.getBody()).isEqualTo(201);
         return r.getBody();
     }
 
-    String taskOf(String user, long caseId, String name) {
+    public String taskOf(String user, long caseId, String name) {
         JsonNode tasks = get(user, "/api/tasks?scope=group").getBody();
         for (JsonNode t : tasks) {
             if (t.get("caseId").asLong() == caseId && t.get("name").asText().equals(name)) {
@@ -117,13 +116,13 @@ final class RunningService implements AutoCloseable {
         throw new AssertionError("no task '" + name + "' of case " + caseId + " for " + user + " in " + tasks);
     }
 
-    List<String> taskNames(long caseId) {
+    public List<String> taskNames(long caseId) {
         List<String> names = new ArrayList<>();
         get("supervisor", "/api/cases/" + caseId).getBody().get("openTasks").forEach(t -> names.add(t.get("name").asText()));
         return names;
     }
 
-    List<JsonNode> casesOf(long householdId, String caseType) {
+    public List<JsonNode> casesOf(long householdId, String caseType) {
         List<JsonNode> found = new ArrayList<>();
         get("caseworker", "/api/households/" + householdId + "/cases").getBody().forEach(c -> {
             if (c.get("caseType").asText().equals(caseType)) {
@@ -133,11 +132,11 @@ final class RunningService implements AutoCloseable {
         return found;
     }
 
-    List<String> notificationKinds(long householdId) {
+    public List<String> notificationKinds(long householdId) {
         return get("caseworker", "/api/households/" + householdId + "/notifications").getBody().findValuesAsText("kind");
     }
 
-    List<String> history(long caseId) {
+    public List<String> history(long caseId) {
         List<String> steps = new ArrayList<>();
         get("auditor", "/api/cases/" + caseId).getBody().get("history")
                 .forEach(e -> steps.add(e.get("action").asText() + " by " + e.get("actor").asText()));
@@ -145,7 +144,7 @@ final class RunningService implements AutoCloseable {
     }
 
     /** Waits for something the engine does on its own (a timer); fails when it has not happened in a minute. */
-    static void await(String what, Supplier<Boolean> happened) throws InterruptedException {
+    public static void await(String what, Supplier<Boolean> happened) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (!happened.get()) {
             if (System.nanoTime() > until) {
@@ -155,15 +154,25 @@ final class RunningService implements AutoCloseable {
         }
     }
 
-    ResponseEntity<JsonNode> get(String user, String path) {
+    public ResponseEntity<JsonNode> get(String user, String path) {
         return RestAs.get(rest, user, path);
     }
 
-    ResponseEntity<JsonNode> post(String user, String path, Object body) {
+    public ResponseEntity<JsonNode> post(String user, String path, Object body) {
         return RestAs.post(rest, user, path, body);
     }
 
-    static Map<String, Object> surveyed(long surveyId) {
+    public static Map<String, Object> surveyed(long surveyId) {
         return Map.of("outcome", "SURVEYED", "data", Map.of("surveyId", surveyId));
+    }
+
+    /** The case view's first history entry with this action. */
+    public static JsonNode history(JsonNode caseView, String action) {
+        for (JsonNode e : caseView.get("history")) {
+            if (e.get("action").asText().equals(action)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + action + " in " + caseView.get("history"));
     }
 }

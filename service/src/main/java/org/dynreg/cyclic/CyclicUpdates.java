@@ -1,4 +1,4 @@
-package org.dynreg.recertification;
+package org.dynreg.cyclic;
 
 import org.dynreg.api.NotFoundException;
 import org.dynreg.eligibility.DecisionView;
@@ -8,7 +8,11 @@ import org.dynreg.registry.Registry;
 import org.dynreg.registry.UpdateType;
 import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
+import org.dynreg.workflow.DueUpdates;
 import org.dynreg.workflow.Notifications;
+import org.dynreg.workflow.Resurveys;
+import org.dynreg.workflow.UpdateDue;
+import org.dynreg.workflow.UpdateWindows;
 import org.dynreg.workflow.WorkflowRefusedException;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +40,7 @@ import java.util.Optional;
 public class CyclicUpdates {
     static final String PROCESS = "cyclicUpdate";
     static final String TYPE = UpdateType.CYCLIC_UPDATE.name();
+    static final String SYSTEM = "system";
 
     private final Cases cases;
     private final Registry registry;
@@ -67,11 +72,11 @@ public class CyclicUpdates {
         if (decisions.isEmpty()) {
             throw new NotFoundException("household with a decision", householdId);
         }
-        boolean beneficiary = Recertifications.receivesCashTransfer(decisions.get(decisions.size() - 1));
+        boolean beneficiary = UpdateWindows.receivesCashTransfer(decisions.get(decisions.size() - 1));
         UpdateRequest window = windows.ask(TYPE, beneficiary);
         if (window.getMonthsAfterLastSurvey() == null) {
             if (beneficiary) {
-                Integer every = windows.ask(Recertifications.TYPE, true).getMonthsAfterLastSurvey();
+                Integer every = windows.ask(UpdateType.RECERTIFICATION.name(), true).getMonthsAfterLastSurvey();
                 throw WorkflowRefusedException.conflict("household " + householdId + " receives the cash transfer: it is re-surveyed by "
                         + "recertification" + (every == null ? "" : " every " + every + " months") + ", not by a cyclic update");
             }
@@ -108,11 +113,11 @@ public class CyclicUpdates {
             + "          order by d.decided_at desc, d.id desc limit 1)"
             + " and not exists (select 1 from workflow_case c where c.household_id = h.id and c.case_type = ? and c.state = ?)"
             + " and not exists (select 1 from update_due_notice n where n.household_id = h.id and n.update_type = ?"
-            + "                 and n.last_surveyed_on = h.last_surveyed_on)";
+            + "                 and n.kind = 'DUE' and n.last_surveyed_on = h.last_surveyed_on)";
 
     /**
-     * The cyclic update as the daily sweep sees it: a household whose window has opened is told, once per due
-     * cycle, that it may ask for the update. The household asks; the sweep opens no case, since an update the
+     * The cyclic update as the daily sweep sees it: a household whose window opens within the Update windows table's
+     * notice days (or has opened) is told, once per due cycle, from which day it may ask for the update. The household asks; the sweep opens no case, since an update the
      * household did not ask for would send an operator to a household that may not want to be re-surveyed.
      */
     @Component
@@ -147,7 +152,9 @@ public class CyclicUpdates {
                 return Optional.empty();
             }
             int months = window.getMonthsAfterLastSurvey();
-            return Optional.of(new UpdateDue(TYPE, asOf, months, UpdateWindows.lastSurveyDue(asOf, months), window.getRule(), null));
+            int lead = window.getDueNoticeDays() == null ? 0 : window.getDueNoticeDays();
+            return Optional.of(new UpdateDue(TYPE, asOf, months, UpdateWindows.lastSurveyDue(asOf.plusDays(lead), months), window.getRule(),
+                    null));
         }
 
         @Override
@@ -173,11 +180,11 @@ public class CyclicUpdates {
                 }
                 LocalDate surveyed = jdbc.queryForObject("select last_surveyed_on from household where id = ?", LocalDate.class, householdId);
                 LocalDate from = UpdateWindows.possibleFrom(surveyed, due.monthsAfterLastSurvey());
-                jdbc.update("insert into update_due_notice (household_id, update_type, last_surveyed_on, due_on, notified_at) "
-                        + "values (?, ?, ?, ?, ?)", householdId, TYPE, surveyed, from, Timestamp.from(clock.instant()));
-                notifications.notify(householdId, null, NOTICE, "Your household may update its information from " + from + ": "
-                        + due.monthsAfterLastSurvey() + " months have passed since its last survey on " + surveyed
-                        + ". Ask at your registration centre for a cyclic update.");
+                jdbc.update("insert into update_due_notice (household_id, update_type, kind, last_surveyed_on, due_on, notified_at) "
+                        + "values (?, ?, 'DUE', ?, ?, ?)", householdId, TYPE, surveyed, from, Timestamp.from(clock.instant()));
+                notifications.notify(householdId, null, NOTICE, "Your household may update its information from " + from + ", "
+                        + due.monthsAfterLastSurvey() + " months after its last survey on " + surveyed
+                        + ". From that day, ask at your registration centre for a cyclic update.");
                 return true;
             }));
         }
@@ -205,12 +212,43 @@ public class CyclicUpdates {
         public Map<String, Object> run(Map<String, Object> inputs) {
             long caseId = CaseStep.caseId(inputs);
             Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.CYCLIC_UPDATE);
-            cases.record(caseId, Recertifications.SYSTEM, "cyclicUpdate.rescore", r.details());
+            cases.record(caseId, SYSTEM, "cyclicUpdate.rescore", r.details());
             notifications.notify(r.householdId(), caseId, "CYCLIC_UPDATE_RESCORED",
-                    "Your household's information was updated from its new survey. " + r.reasons());
+                    "Your household's information was updated from its new survey. " + r.words());
             String outcome = r.eligible() ? "RESCORED_ELIGIBLE" : "RESCORED_NOT_ELIGIBLE";
-            cases.close(caseId, outcome, "survey " + r.surveyId() + ": score " + r.decision().score(), Recertifications.SYSTEM);
+            cases.close(caseId, outcome, "survey " + r.surveyId() + ": score " + r.decision().score(), SYSTEM);
             return Map.of();
+        }
+    }
+
+    /**
+     * Step cyclicUpdate.not-surveyed: the operator could not re-survey the household (NOT_FOUND, REFUSED, MOVED); the
+     * Re-survey outcomes table says whether the task is asked again or the case closes with that outcome.
+     */
+    @Component
+    static class NotSurveyed implements CaseStep {
+        private final Resurveys resurveys;
+        private final Cases cases;
+
+        NotSurveyed(Resurveys resurveys, Cases cases) {
+            this.resurveys = resurveys;
+            this.cases = cases;
+        }
+
+        @Override
+        public String name() {
+            return "cyclicUpdate.not-surveyed";
+        }
+
+        @Override
+        public Map<String, Object> run(Map<String, Object> inputs) {
+            long caseId = CaseStep.caseId(inputs);
+            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.CYCLIC_UPDATE, inputs.get("resurveyOutcome"),
+                    inputs.get("resurveyComment"), String.valueOf(inputs.get("surveyedBy")));
+            if (!r.retry()) {
+                cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", SYSTEM);
+            }
+            return Map.of("retry", r.retry());
         }
     }
 }

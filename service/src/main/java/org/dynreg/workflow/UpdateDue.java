@@ -1,4 +1,4 @@
-package org.dynreg.recertification;
+package org.dynreg.workflow;
 
 import java.time.LocalDate;
 

@@ -1,7 +1,7 @@
-package org.dynreg.recertification;
+package org.dynreg.workflow;
 
-import org.dynreg.workflow.WorkflowPolicy;
-import org.dynreg.workflow.WorkflowRefusedException;
+import org.dynreg.eligibility.DecisionView;
+import org.dynreg.eligibility.Eligibility;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,7 @@ import java.time.ZoneId;
  * "today" is the local date in the registry's zone, not the server's UTC date.
  */
 @Component
-class UpdateWindows {
+public class UpdateWindows {
     private final WorkflowPolicy policy;
     private final Clock clock;
     private final ZoneId zone;
@@ -27,24 +27,29 @@ class UpdateWindows {
         this.zone = zone;
     }
 
-    LocalDate today() {
+    /** The registry's calendar zone: a survey's date, and a due date, are local dates there. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }
 
     /** A sweep catches up on days it missed; it never runs ahead of the registry's calendar. */
-    void refuseAfterToday(LocalDate asOf) {
+    public void refuseAfterToday(LocalDate asOf) {
         if (asOf.isAfter(today())) {
             throw WorkflowRefusedException.invalid("asOf " + asOf + " is after today (" + today()
                     + "); a sweep acts on the households due by a day that has come, so that no grace period starts early");
         }
     }
 
-    UpdateRequest ask(String updateType, boolean beneficiary) {
+    public UpdateRequest ask(String updateType, boolean beneficiary) {
         return policy.ask(new UpdateRequest(updateType, beneficiary)).answer();
     }
 
     /** The first day a household last surveyed on {@code lastSurvey} may be updated. */
-    static LocalDate possibleFrom(LocalDate lastSurvey, int months) {
+    public static LocalDate possibleFrom(LocalDate lastSurvey, int months) {
         return lastSurvey.plusMonths(months);
     }
 
@@ -53,11 +58,16 @@ class UpdateWindows {
      * or before" with an index. Consistent with {@link #possibleFrom}: adding months clamps to the end of
      * a shorter month (31 August + 6 months is 28 February), so up to three later days fall due too.
      */
-    static LocalDate lastSurveyDue(LocalDate asOf, int months) {
+    public static LocalDate lastSurveyDue(LocalDate asOf, int months) {
         LocalDate last = asOf.minusMonths(months);
         while (!possibleFrom(last.plusDays(1), months).isAfter(asOf)) {
             last = last.plusDays(1);
         }
         return last;
+    }
+
+    /** Whether a decision gives the household the cash transfer: a beneficiary is recertified, the others ask for a cyclic update. */
+    public static boolean receivesCashTransfer(DecisionView d) {
+        return d.programs().stream().anyMatch(p -> p.program().equals(Eligibility.CASH_TRANSFER) && p.eligible());
     }
 }

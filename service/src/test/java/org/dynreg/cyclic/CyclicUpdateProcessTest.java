@@ -1,5 +1,6 @@
-package org.dynreg.recertification;
+package org.dynreg.cyclic;
 
+import org.dynreg.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dynreg.workflow.WorkflowPolicy;
 import org.dynreg.workflow.facts.UpdateRequest;
@@ -79,7 +80,7 @@ class CyclicUpdateProcessTest {
         JsonNode closed = service.get("auditor", "/api/cases/" + caseId).getBody();
         assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("outcome").asText()).isEqualTo("RESCORED_ELIGIBLE");
-        JsonNode rescore = history(closed, "cyclicUpdate.rescore").get("details");
+        JsonNode rescore = RunningService.history(closed, "cyclicUpdate.rescore").get("details");
         assertThat(rescore.get("score").asInt()).isEqualTo(32);
         assertThat(rescore.get("uctEligible").asBoolean()).isTrue();
         assertThat(rescore.get("surveyId").asLong()).isEqualTo(resurvey.get("surveyId").asLong());
@@ -87,11 +88,89 @@ class CyclicUpdateProcessTest {
                 "cyclicUpdate.rescore by system", "case.close by system");
         JsonNode told = service.get("caseworker", "/api/households/" + household + "/notifications").getBody();
         assertThat(told.findValuesAsText("kind")).containsExactly("CYCLIC_UPDATE_RESCORED");
-        assertThat(told.get(0).get("message").asText()).contains("poverty score is 32", "Eligible");
+        assertThat(told.get(0).get("message").asText()).contains("score is now 32 (it was 33)", "You are now eligible for");
 
         ResponseEntity<JsonNode> again = service.post("caseworker", "/api/updates/cyclic", Map.of("householdId", household));
         assertThat(again.getStatusCode().value()).as("now a beneficiary, recertified instead").isEqualTo(409);
         assertThat(again.getBody().get("detail").asText()).contains("recertification");
+    }
+
+    @Test
+    void aCyclicUpdateSurveyWithoutItsCaseIsRefusedNamingTheMissingCase() {
+        long household = service.register(RunningService.surveyOn("cutoff-33-standard-not-eligible", "8401",
+                RunningService.today().minusMonths(months).minusDays(3)), 33).get("householdId").asLong();
+
+        ResponseEntity<JsonNode> refused = service.post("operator", "/api/surveys",
+                RunningService.resurvey("cutoff-32-standard-eligible", "8401", "CYCLIC_UPDATE", household));
+
+        assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(422);
+        JsonNode error = refused.getBody().get("errors").get(0);
+        assertThat(error.get("path").asText()).isEqualTo("updateType");
+        assertThat(error.get("message").asText()).contains("no open cyclic-update case awaits a CYCLIC_UPDATE survey of household "
+                + household, "POST /api/updates/cyclic");
+        ResponseEntity<JsonNode> recertification = service.post("operator", "/api/surveys",
+                RunningService.resurvey("cutoff-32-standard-eligible", "8401", "RECERTIFICATION", household));
+        assertThat(recertification.getStatusCode().value()).isEqualTo(422);
+        assertThat(recertification.getBody().get("errors").get(0).get("message").asText())
+                .contains("no open recertification case awaits a RECERTIFICATION survey of household " + household);
+        for (String type : new String[]{"APPEAL", "SHOCK_UPDATE"}) {
+            assertThat(service.post("operator", "/api/surveys", RunningService.resurvey("cutoff-32-standard-eligible", "8401", type, household))
+                    .getStatusCode().value()).as(type).isEqualTo(422);
+        }
+        assertThat(service.get("caseworker", "/api/households/" + household + "/surveys").getBody().size()).as("nothing stored").isEqualTo(1);
+
+        long caseId = service.post("operator", "/api/updates/cyclic", Map.of("householdId", household)).getBody().get("id").asLong();
+        JsonNode accepted = service.register(RunningService.resurvey("cutoff-32-standard-eligible", "8401", "CYCLIC_UPDATE", household), 32);
+        assertThat(accepted.get("householdId").asLong()).as("accepted once case %d awaits it", caseId).isEqualTo(household);
+    }
+
+    @Test
+    void aHouseholdNotFoundIsVisitedAgainThenTheCaseClosesAndTheHouseholdIsToldEachTime() {
+        long household = service.register(RunningService.surveyOn("cutoff-33-standard-not-eligible", "8402",
+                RunningService.today().minusMonths(months).minusDays(5)), 33).get("householdId").asLong();
+        long caseId = service.post("operator", "/api/updates/cyclic", Map.of("householdId", household)).getBody().get("id").asLong();
+        String task = service.taskOf("operator", caseId, "Re-survey the household");
+
+        ResponseEntity<JsonNode> noReason = service.post("operator", "/api/tasks/" + task + "/complete", Map.of("outcome", "NOT_FOUND"));
+        assertThat(noReason.getStatusCode().value()).isEqualTo(422);
+        assertThat(noReason.getBody().get("detail").asText()).contains("comment is required");
+        assertThat(service.taskNames(caseId)).containsExactly("Re-survey the household");
+
+        assertThat(service.post("operator", "/api/tasks/" + task + "/complete", Map.of("outcome", "NOT_FOUND",
+                "comment", "house locked, neighbours say the family is away")).getStatusCode().value()).isEqualTo(200);
+        JsonNode first = service.get("auditor", "/api/cases/" + caseId).getBody();
+        assertThat(first.get("state").asText()).as("the table says visit again").isEqualTo("OPEN");
+        assertThat(RunningService.history(first, "resurvey.not-surveyed").get("details").get("action").asText()).isEqualTo("RETRY");
+        assertThat(service.taskNames(caseId)).containsExactly("Re-survey the household");
+        assertThat(service.notificationKinds(household)).containsExactly("CYCLIC_UPDATE_NOT_FOUND");
+
+        String again = service.taskOf("operator", caseId, "Re-survey the household");
+        assertThat(service.post("operator", "/api/tasks/" + again + "/complete", Map.of("outcome", "NOT_FOUND",
+                "comment", "house locked again")).getStatusCode().value()).isEqualTo(200);
+        JsonNode closed = service.get("auditor", "/api/cases/" + caseId).getBody();
+        assertThat(closed.get("state").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("outcome").asText()).isEqualTo("NOT_FOUND");
+        assertThat(service.notificationKinds(household)).containsExactly("CYCLIC_UPDATE_NOT_FOUND", "CYCLIC_UPDATE_NOT_FOUND");
+        JsonNode told = service.get("caseworker", "/api/households/" + household + "/notifications").getBody();
+        assertThat(told.get(1).get("message").asText()).contains("cyclic update is closed");
+        assertThat(service.post("operator", "/api/surveys", RunningService.resurvey("cutoff-32-standard-eligible", "8402", "CYCLIC_UPDATE",
+                household)).getStatusCode().value()).as("the case no longer awaits a survey").isEqualTo(422);
+    }
+
+    @Test
+    void aHouseholdThatRefusesOrMovedEndsTheCaseAtOnce() {
+        for (String outcome : new String[]{"REFUSED", "MOVED"}) {
+            String prefix = "REFUSED".equals(outcome) ? "8403" : "8404";
+            long household = service.register(RunningService.surveyOn("cutoff-33-standard-not-eligible", prefix,
+                    RunningService.today().minusMonths(months).minusDays(7)), 33).get("householdId").asLong();
+            long caseId = service.post("operator", "/api/updates/cyclic", Map.of("householdId", household)).getBody().get("id").asLong();
+            String task = service.taskOf("operator", caseId, "Re-survey the household");
+            assertThat(service.post("operator", "/api/tasks/" + task + "/complete", Map.of("outcome", outcome, "comment", "reported"))
+                    .getStatusCode().value()).isEqualTo(200);
+            JsonNode closed = service.get("auditor", "/api/cases/" + caseId).getBody();
+            assertThat(closed.get("outcome").asText()).isEqualTo(outcome);
+            assertThat(service.notificationKinds(household)).containsExactly("CYCLIC_UPDATE_" + outcome);
+        }
     }
 
     @Test
@@ -123,7 +202,7 @@ class CyclicUpdateProcessTest {
 
         JsonNode closed = service.get("auditor", "/api/cases/" + caseId).getBody();
         assertThat(closed.get("outcome").asText()).isEqualTo("RESCORED_NOT_ELIGIBLE");
-        assertThat(history(closed, "cyclicUpdate.rescore").get("details").get("uctEligible").asBoolean()).isFalse();
+        assertThat(RunningService.history(closed, "cyclicUpdate.rescore").get("details").get("uctEligible").asBoolean()).isFalse();
         JsonNode told = service.get("caseworker", "/api/households/" + household + "/notifications").getBody();
         assertThat(told.findValuesAsText("kind")).containsExactly("CYCLIC_UPDATE_RESCORED");
         assertThat(told.get(0).get("message").asText()).contains("Not eligible", "employed by the government");
@@ -144,14 +223,5 @@ class CyclicUpdateProcessTest {
         assertThat(service.post("caseworker", "/api/updates/cyclic", Map.of()).getStatusCode().value()).isEqualTo(422);
         assertThat(service.post("auditor", "/api/updates/cyclic", Map.of("householdId", beneficiary)).getStatusCode().value())
                 .isEqualTo(403);
-    }
-
-    static JsonNode history(JsonNode caseView, String action) {
-        for (JsonNode e : caseView.get("history")) {
-            if (e.get("action").asText().equals(action)) {
-                return e;
-            }
-        }
-        throw new AssertionError("no " + action + " in " + caseView.get("history"));
     }
 }
