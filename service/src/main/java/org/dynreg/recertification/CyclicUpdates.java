@@ -9,6 +9,7 @@ import org.dynreg.registry.UpdateType;
 import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.Notifications;
+import org.dynreg.workflow.Resurveys;
 import org.dynreg.workflow.WorkflowRefusedException;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -8,6 +8,7 @@ import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.Deadlines;
 import org.dynreg.workflow.Notifications;
+import org.dynreg.workflow.Resurveys;
 import org.dynreg.workflow.WorkflowRefusedException;
 import org.dynreg.workflow.facts.TaskDue;
 import org.dynreg.workflow.facts.UpdateRequest;

@@ -1,4 +1,4 @@
-package org.dynreg.recertification;
+package org.dynreg.workflow;
 
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
@@ -6,8 +6,6 @@ import org.dynreg.eligibility.Evaluation;
 import org.dynreg.registry.Registry;
 import org.dynreg.registry.SurveySummary;
 import org.dynreg.registry.UpdateType;
-import org.dynreg.workflow.Cases;
-import org.dynreg.workflow.WorkflowRefusedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +19,11 @@ import java.util.Map;
  * The survey an operator names when completing a re-survey task, checked against the case: a survey of
  * this household, of the update type the case needs, received after the case opened (so a survey made
  * for an earlier case, or before the request, cannot close this one). A survey that fails is refused
- * with 422 and the task stays open.
+ * with 422 and the task stays open. Every update type that waits for a re-survey (cyclic update,
+ * recertification, appeal) checks it here.
  */
 @Component
-class Resurveys {
+public class Resurveys {
     private final Registry registry;
     private final Eligibility eligibility;
     private final Cases cases;
@@ -38,18 +37,18 @@ class Resurveys {
     }
 
     /** The re-survey's decision: what the household's new survey decided. */
-    record Rescored(long caseId, long householdId, long surveyId, DecisionView decision) {
+    public record Rescored(long caseId, long householdId, long surveyId, DecisionView decision) {
 
-        boolean eligible() {
+        public boolean eligible() {
             return uct() != null && uct().eligible();
         }
 
-        Evaluation.ProgramResult uct() {
+        public Evaluation.ProgramResult uct() {
             return decision.programs().stream().filter(p -> p.program().equals(Eligibility.CASH_TRANSFER)).findFirst().orElse(null);
         }
 
         /** For the case history: ids and numbers, never personal data. */
-        Map<String, Object> details() {
+        public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("surveyId", surveyId);
             d.put("decision", decision.id());
@@ -61,12 +60,13 @@ class Resurveys {
         }
 
         /** The decision's reasons, as they are written: to be read to the household. */
-        String reasons() {
+        public String reasons() {
             return String.join(" ", decision.reasons());
         }
     }
 
-    Rescored check(long caseId, Object surveyIdInput, UpdateType expected) {
+    /** The survey a re-survey task names ({@code surveyId}), checked against the case; refused with 422 when it does not fit. */
+    public Rescored check(long caseId, Object surveyIdInput, UpdateType expected) {
         long householdId = cases.householdOf(caseId);
         long surveyId = surveyId(surveyIdInput, expected);
         SurveySummary survey = registry.surveysOf(householdId).stream().filter(s -> s.id() == surveyId).findFirst()
