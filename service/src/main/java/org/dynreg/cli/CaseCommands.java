@@ -66,7 +66,7 @@ class CaseCommands {
                  @Option(longNames = "grounds", defaultValue = "", description = "grounds the household claims, comma-separated: SCORE_NEAR_CUTOFF, DISABILITY, WIDOW_HEAD") String grounds) {
         ObjectNode body = json.createObjectNode().put("householdId", household).put("evidence", evidence);
         ArrayNode claimed = body.putArray("grounds");
-        Arrays.stream(grounds.split(",")).map(String::strip).filter(g -> !g.isEmpty()).forEach(claimed::add);
+        Arrays.stream(grounds == null ? new String[0] : grounds.split(",")).map(String::strip).filter(g -> !g.isEmpty()).forEach(claimed::add);
         JsonNode c = service.postJson("/api/appeals", body.toString());
         if ("CLOSED".equals(c.path("state").asText())) {
             throw new CliFailure(CliFailure.REFUSED, "Appeal not admissible (" + c.path("outcome").asText() + ").\n" + caseText(c).strip());
