@@ -106,7 +106,6 @@ class AppealProcessTest {
     @Test
     void anApprovedAppealOrdersAReSurveyWhoseNewDecisionIsLinkedToTheCaseAndToldToTheHousehold() {
         long household = register("cutoff-33-standard-not-eligible", "94");
-        Appeals appeals = context.getBean(Appeals.class);
 
         long caseId = lodge("caseworker", household, "SCORE_NEAR_CUTOFF");
         JsonNode lodged = get("auditor", "/api/cases/" + caseId).getBody();
@@ -122,7 +121,7 @@ class AppealProcessTest {
         JsonNode ordered = get("auditor", "/api/cases/" + caseId).getBody();
         assertThat(ordered.get("state").asText()).as("an approved appeal waits for its re-survey").isEqualTo("OPEN");
         assertThat(ordered.get("openTasks").findValuesAsText("name")).containsExactly("Re-survey the household");
-        assertThat(appeals.awaitingResurvey(household)).contains(caseId);
+        assertThat(context.getBean(Appeals.class).awaitingResurvey(household)).contains(caseId);
         assertThat(notices(household)).anySatisfy(m -> assertThat(m).contains("Your appeal is accepted", "within 30 days"));
 
         String resurvey = taskOf("operator", caseId, "Re-survey the household");
@@ -145,7 +144,7 @@ class AppealProcessTest {
         assertThat(rescore.get("decision").asLong()).as("the new decision is linked to the case").isEqualTo(newDecision.get("id").asLong());
         assertThat(rescore.get("surveyId").asLong()).isEqualTo(survey);
         assertThat(rescore.get("previousScore").asInt()).isEqualTo(33);
-        assertThat(appeals.awaitingResurvey(household)).isEmpty();
+        assertThat(context.getBean(Appeals.class).awaitingResurvey(household)).isEmpty();
         List<String> steps = new ArrayList<>();
         after.get("history").forEach(e -> steps.add(e.get("action").asText() + " by " + e.get("actor").asText()));
         assertThat(steps).containsSubsequence("case.open by caseworker", "appeal.admissibility by system",
