@@ -34,9 +34,14 @@ class AppealProcessTest {
     ConfigurableApplicationContext context;
     TestRestTemplate rest;
 
+    /**
+     * A case-clock day of an hour, not the test profile's half second: these tests are about the appeal's
+     * rules, and an escalation falling due in the middle of a completion would only make them wait.
+     */
     @BeforeAll
     void start() {
-        context = new SpringApplicationBuilder(DynregApplication.class).profiles("test").properties("server.port=0").run();
+        context = new SpringApplicationBuilder(DynregApplication.class).profiles("test")
+                .properties("server.port=0", "dynreg.workflow.day=PT1H").run();
         rest = new TestRestTemplate();
         rest.setUriTemplateHandler(new org.springframework.web.util.DefaultUriBuilderFactory(
                 "http://localhost:" + context.getEnvironment().getProperty("local.server.port")));
