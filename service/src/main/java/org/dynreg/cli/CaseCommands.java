@@ -2,9 +2,12 @@ package org.dynreg.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+
+import java.util.Arrays;
 
 /** Caseworkers' and supervisors' work from the terminal: tasks, cases, appeals. */
 @Command
@@ -57,11 +60,18 @@ class CaseCommands {
         return caseText(service.get("/api/cases/" + id));
     }
 
-    @Command(command = "appeal lodge", description = "Lodge an appeal against the cut-off for a household")
+    @Command(command = "appeal lodge", description = "Lodge an appeal against the cut-off for a household; exits 2 when it is not admissible")
     String lodge(@Option(longNames = "household", required = true) long household,
-                 @Option(longNames = "evidence", defaultValue = "") String evidence) {
+                 @Option(longNames = "evidence", defaultValue = "") String evidence,
+                 @Option(longNames = "grounds", defaultValue = "", description = "grounds the household claims, comma-separated: SCORE_NEAR_CUTOFF, DISABILITY, WIDOW_HEAD") String grounds) {
         ObjectNode body = json.createObjectNode().put("householdId", household).put("evidence", evidence);
-        return "Appeal lodged.\n" + caseText(service.postJson("/api/appeals", body.toString()));
+        ArrayNode claimed = body.putArray("grounds");
+        Arrays.stream(grounds == null ? new String[0] : grounds.split(",")).map(String::strip).filter(g -> !g.isEmpty()).forEach(claimed::add);
+        JsonNode c = service.postJson("/api/appeals", body.toString());
+        if ("CLOSED".equals(c.path("state").asText())) {
+            throw new CliFailure(CliFailure.REFUSED, "Appeal not admissible (" + c.path("outcome").asText() + ").\n" + caseText(c).strip());
+        }
+        return "Appeal lodged.\n" + caseText(c);
     }
 
     static String caseText(JsonNode c) {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How the default policy workbooks in {@code decision-tables/} were first made: from the published
@@ -255,11 +256,18 @@ public final class DefaultPolicyWorkbooks {
                 Col.when("$a : AppealRequest", "pointsAboveCutoff <= $param", "Score above the cut-off by at most (points)"),
                 Col.when("$a : AppealRequest", "disabledMember == $param", "A member has a disability"),
                 Col.when("$a : AppealRequest", "widowHeaded == $param", "A widow heads the household"),
-                Col.then("$a.ground(drools.getRule().getName());", "Admissible (x)"),
+                Col.then("$a.ground(\"$param\", drools.getRule().getName());", "Ground the household claims (SCORE_NEAR_CUTOFF, DISABILITY or WIDOW_HEAD)"),
                 Col.note("Source")), List.of(
-                row("the score is within 5 points above the cut-off", 1, 5, null, null, "x", "dynreg default (docs/decisions/0009-workflow-policy.md): close enough that a re-survey may change the outcome"),
-                row("a member of the household has a disability", 1, null, true, null, "x", "dynreg default: disability is under-counted by the scorecard"),
-                row("a widow heads the household", 1, null, null, true, "x", "dynreg default: widow-headed households are a priority group of BISP")));
+                row("the score is within 5 points above the cut-off", 1, 5, null, null, "SCORE_NEAR_CUTOFF", "dynreg default (docs/decisions/0009-workflow-policy.md): close enough that a re-survey may change the outcome"),
+                row("a member of the household has a disability", 1, null, true, null, "DISABILITY", "dynreg default: disability is under-counted by the scorecard"),
+                row("a widow heads the household", 1, null, null, true, "WIDOW_HEAD", "dynreg default: widow-headed households are a priority group of BISP")));
+        Table anotherAppeal = new Table("Another appeal", List.of(
+                Col.name("Who (rule name)"),
+                Col.when("$a : AppealRequest", "beneficiary == $param", "Household receives the cash transfer"),
+                Col.then("$a.allowAgainAfterDays($param, drools.getRule().getName());", "Days after a decided appeal before another may be lodged"),
+                Col.note("Source")), List.of(
+                row("another appeal after a decided one", false, 90,
+                        "dynreg default (docs/decisions/0024-appeals-that-close-the-loop.md): a household whose appeal was decided waits 90 days before appealing again")));
 
         Table deadlines = new Table("Deadlines", List.of(
                 Col.name("Step (rule name)"),
@@ -273,6 +281,8 @@ public final class DefaultPolicyWorkbooks {
                 row("identity check that failed", "identity-review", 3, "ESCALATE", "supervisors", "dynreg default service standard"),
                 row("supervisor approval of a roster change", "roster-approval", 5, "ESCALATE", "supervisors", "dynreg default service standard"),
                 row("re-survey after a shock", "shock-resurvey", 30, "ESCALATE", "supervisors", "dynreg default service standard"),
+                row("check of the evidence for a claimed ground of appeal", "appeal-evidence", 7, "ESCALATE", "supervisors", "dynreg default service standard"),
+                row("re-survey ordered by an approved appeal", "appeal-resurvey", 30, "ESCALATE", "supervisors", "dynreg default service standard"),
                 row("recertification re-survey", "recertification-resurvey", 90, "SUSPEND", null,
                         "dynreg default grace period: a beneficiary not re-surveyed within 90 days of falling due is suspended until re-surveyed")));
 
@@ -318,14 +328,14 @@ public final class DefaultPolicyWorkbooks {
                 Col.when("$o : ResurveyOutcome", "attempt <= $param", "Attempt to (blank: any later)"),
                 Col.then("$o.action(\"$param\", drools.getRule().getName());", "Then (RETRY, CLOSE or SUSPEND)"),
                 Col.then("$o.notice(\"$param\", drools.getRule().getName());", "The household is told"),
-                Col.note("Source")), resurveyOutcomeRows());
+                Col.note("Source")), Stream.concat(resurveyOutcomeRows().stream(), appealResurveyOutcomeRows().stream()).toList());
 
         return workbook(
                 new SheetSpec("Update windows", "org.dynreg.policy.updates", WORKFLOW_FACTS,
                         "When a household may ask for each update type, in months after its last survey.", List.of(windows)),
                 new SheetSpec("Appeals", "org.dynreg.policy.appeals", WORKFLOW_FACTS,
-                        "Appeal against the cut-off: who may appeal, within how long, and on which grounds. An appeal is admissible when at least one ground applies.",
-                        List.of(whoMayAppeal, grounds)),
+                        "Appeal against the cut-off: who may appeal, within how long, on which grounds, and how long after a decided appeal another may be lodged. An appeal is admissible when at least one ground applies, or when a caseworker confirms the evidence for a ground the household claims.",
+                        List.of(whoMayAppeal, grounds, anotherAppeal)),
                 new SheetSpec("Deadlines", "org.dynreg.policy.deadlines", WORKFLOW_FACTS,
                         "How long each step of a case may wait before it escalates to a group or the benefit is suspended.", List.of(deadlines)),
                 new SheetSpec("Shock response", "org.dynreg.policy.shock", WORKFLOW_FACTS,
@@ -383,6 +393,22 @@ public final class DefaultPolicyWorkbooks {
                 row("shock update: household moved", "SHOCK_UPDATE", "MOVED", 1, null, "CLOSE",
                         "The enumerator found that your household has moved away from the shock area, so no emergency assistance is "
                                 + "decided for it there. Report your new address at your registration centre.", def));
+    }
+
+    /** The appeal's re-survey: a household not found or moved is visited once more, then the appeal lapses; a refusal ends it. */
+    static List<List<Object>> appealResurveyOutcomeRows() {
+        String def = "dynreg default (docs/decisions/0024-appeals-that-close-the-loop.md)";
+        return List.of(
+                row("appeal: household not found, first visit", "APPEAL", "NOT_FOUND", 1, 1, "RETRY",
+                        "The enumerator could not find your household for the re-survey your appeal was granted; they will visit again.", def),
+                row("appeal: household not found again", "APPEAL", "NOT_FOUND", 2, null, "CLOSE",
+                        "The enumerator could not find your household twice, so the re-survey your appeal was granted has lapsed. You may appeal again against a new decision.", def),
+                row("appeal: household moved, first visit", "APPEAL", "MOVED", 1, 1, "RETRY",
+                        "The enumerator found that your household has moved; they will try to re-survey it at its new address.", def),
+                row("appeal: household moved again", "APPEAL", "MOVED", 2, null, "CLOSE",
+                        "Your household could not be re-surveyed after it moved, so the re-survey your appeal was granted has lapsed. Please tell your registration centre your new address.", def),
+                row("appeal: household refused the re-survey", "APPEAL", "REFUSED", 1, null, "CLOSE",
+                        "Your household refused the re-survey your appeal was granted, so the appeal has lapsed and the earlier decision stands.", def));
     }
 
     static Table rangeTable(int n, String title, String field, String label, List<String[]> card, String src, Object[][] rows) {

@@ -2,6 +2,7 @@ package org.dynreg.workflow;
 
 import org.dynreg.policy.RepositoryPolicy;
 import org.dynreg.workflow.facts.AppealRequest;
+import org.dynreg.workflow.facts.ResurveyOutcome;
 import org.dynreg.workflow.facts.RosterChange;
 import org.dynreg.workflow.facts.ShockHousehold;
 import org.dynreg.workflow.facts.TaskDue;
@@ -46,6 +47,30 @@ class WorkflowPolicyTableTest {
         assertThat(a.getWindowDays()).isEqualTo(90);
     }
 
+    @ParameterizedTest
+    @CsvSource({"3, false, false, SCORE_NEAR_CUTOFF", "12, true, false, DISABILITY", "12, false, true, WIDOW_HEAD"})
+    void eachGroundIsNamedAsAHouseholdClaimsIt(int pointsAboveCutoff, boolean disabled, boolean widow, String ground) {
+        AppealRequest a = ask(new AppealRequest(false, pointsAboveCutoff, disabled, widow));
+        assertThat(a.getGroundCodes()).containsOnlyKeys(ground);
+        assertThat(AppealRequest.GROUNDS).contains(ground);
+    }
+
+    @Test
+    void anotherAppealWaitsNinetyDaysAfterADecidedOne() {
+        AppealRequest a = ask(new AppealRequest(false, 3, false, false));
+        assertThat(a.getDaysBetweenAppeals()).isEqualTo(90);
+        assertThat(a.getDaysBetweenAppealsRule()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NOT_FOUND, 1, RETRY", "NOT_FOUND, 2, CLOSE", "NOT_FOUND, 5, CLOSE", "MOVED, 1, RETRY", "MOVED, 2, CLOSE",
+            "REFUSED, 1, CLOSE", "REFUSED, 3, CLOSE"})
+    void anAppealsReSurveyThatCouldNotBeDone(String outcome, int attempt, String action) {
+        ResurveyOutcome o = ask(new ResurveyOutcome("APPEAL", outcome, attempt));
+        assertThat(o.getAction()).isEqualTo(action);
+        assertThat(o.getNotice()).isNotBlank();
+    }
+
     @Test
     void aBeneficiaryHasNoAppealWindow() {
         assertThat(ask(new AppealRequest(true, 3, false, false)).getWindowDays()).isNull();
@@ -55,7 +80,8 @@ class WorkflowPolicyTableTest {
     @CsvSource(value = {
             "appeal-review, 7, ESCALATE, supervisors", "appeal-decision, 5, ESCALATE, supervisors",
             "identity-review, 3, ESCALATE, supervisors", "roster-approval, 5, ESCALATE, supervisors",
-            "shock-resurvey, 30, ESCALATE, supervisors", "recertification-resurvey, 90, SUSPEND, null"}, nullValues = "null")
+            "shock-resurvey, 30, ESCALATE, supervisors", "recertification-resurvey, 90, SUSPEND, null",
+            "appeal-evidence, 7, ESCALATE, supervisors", "appeal-resurvey, 30, ESCALATE, supervisors"}, nullValues = "null")
     void deadlines(String task, int days, String then, String group) {
         TaskDue t = ask(new TaskDue(task));
         assertThat(t.getDays()).isEqualTo(days);

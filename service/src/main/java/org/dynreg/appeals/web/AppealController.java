@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /** Lodging an appeal against the cut-off. */
 @RestController
 class AppealController {
@@ -24,9 +26,14 @@ class AppealController {
         this.cases = cases;
     }
 
-    record Lodge(Long householdId, String evidence) {}
+    /** The appeal: the household, its evidence in words, and the grounds it claims (SCORE_NEAR_CUTOFF, DISABILITY, WIDOW_HEAD). */
+    record Lodge(Long householdId, String evidence, List<String> grounds) {}
 
-    @Operation(summary = "Lodge an appeal against the cut-off for a household that does not receive the cash transfer")
+    /**
+     * The case as lodged. An appeal that is not admissible at once (no ground applies and none is claimed)
+     * is answered with its case CLOSED, outcome NOT_ADMISSIBLE and the reason, not as an appeal under way.
+     */
+    @Operation(summary = "Lodge an appeal against the cut-off for a household that does not receive the cash transfer, with the grounds it claims")
     @PostMapping("/api/appeals")
     @PreAuthorize("hasAnyRole('CASEWORKER','DATA_ENTRY_OPERATOR','SUPERVISOR')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -34,6 +41,6 @@ class AppealController {
         if (body.householdId() == null) {
             throw new InvalidRequestException("householdId", "the household appealing is required");
         }
-        return cases.view(appeals.lodge(body.householdId(), body.evidence(), auth.getName()));
+        return cases.view(appeals.lodge(body.householdId(), body.evidence(), body.grounds(), auth.getName()));
     }
 }
