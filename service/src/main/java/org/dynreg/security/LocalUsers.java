@@ -72,6 +72,6 @@ class LocalUsers implements SmartInitializingSingleton {
                 jdbc.update("insert into app_user_role (username, role) values (?, ?)", u.username(), r.name());
             }
         }
-        log.info("created {} local users, at least one per role (README, \"Local users\"; password: user name + '-pass'); change them before real use", USERS.size());
+        log.info("created {} local users, at least one per role (README, \"Users\"; password: user name + '-pass'); change them before real use", USERS.size());
     }
 }
