@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * of a new installation ({@code <name>-pass}) are refused sign-in once an administrator created here has set
  * their own password (README, "Users").
  */
-@Service
+@Service("userAccounts")
 public class Users {
     static final int MIN_PASSWORD = 12;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{1,59}");

@@ -37,8 +37,8 @@ import java.util.stream.Collectors;
 @Service
 public class Tasks {
     static final String ENGINE = "system";
-    /** The engine's own role: a supervisor's reassignment or release of someone else's task is done with it. */
-    private static final Set<String> ENGINE_ROLE = Set.of(DefaultUserTaskLifeCycle.WORKFLOW_ENGINE_USER);
+    /** The engine's own identity: a supervisor's reassignment or release of someone else's task is done as it. */
+    private static final String ENGINE_USER = DefaultUserTaskLifeCycle.WORKFLOW_ENGINE_USER;
     private static final Set<String> ALL_GROUPS = Set.of("CASEWORKER", "SUPERVISOR", "DATA_ENTRY_OPERATOR", "POLICY_OFFICER", "AUDITOR");
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
 
@@ -141,10 +141,10 @@ public class Tasks {
         }
         String from = t.getActualOwner();
         if (from != null && !from.isBlank()) {
-            transition(taskId, DefaultUserTaskLifeCycle.RELEASE, Map.of(), supervisor, ENGINE_ROLE);
+            transition(taskId, DefaultUserTaskLifeCycle.RELEASE, Map.of(), ENGINE_USER, Set.of());
         }
         UserTaskView given = transition(taskId, DefaultUserTaskLifeCycle.CLAIM, Map.of(DefaultUserTaskLifeCycle.PARAMETER_USER, to),
-                supervisor, ENGINE_ROLE);
+                ENGINE_USER, Set.of());
         audit.record(supervisor, "task.reassign", Cases.subject(c.id()), Map.of("task", t.getTaskName(), "taskId", taskId,
                 "from", from == null ? "" : from, "to", to, "reason", reason.strip()));
         return view(given);
@@ -161,7 +161,7 @@ public class Tasks {
         if (from == null || from.isBlank()) {
             throw WorkflowRefusedException.conflict("task " + taskId + " is held by nobody");
         }
-        UserTaskView released = transition(taskId, DefaultUserTaskLifeCycle.RELEASE, Map.of(), supervisor, ENGINE_ROLE);
+        UserTaskView released = transition(taskId, DefaultUserTaskLifeCycle.RELEASE, Map.of(), ENGINE_USER, Set.of());
         audit.record(supervisor, "task.release", Cases.subject(caseIdOf(t)), Map.of("task", t.getTaskName(), "taskId", taskId,
                 "from", from, "reason", reason.strip()));
         return view(released);
