@@ -76,7 +76,7 @@ class ServiceClient {
         return r.getBody();
     }
 
-    private static <T> HttpEntity<T> signed(String user, T body, HttpHeaders h) {
+    private <T> HttpEntity<T> signed(String user, T body, HttpHeaders h) {
         h.setBasicAuth(user, passwords.getOrDefault(user, user + "-pass"));
         return new HttpEntity<>(body, h);
     }
