@@ -16,12 +16,18 @@ GRANT UPDATE, DELETE ON household_member TO ${application};
 
 -- Cases and what they hold while open.
 GRANT UPDATE ON workflow_case TO ${application};
+GRANT UPDATE ON escalation TO ${application};
 GRANT UPDATE ON registration_token TO ${application};
 GRANT UPDATE ON registration_site_day TO ${application};
 GRANT UPDATE ON shock_household TO ${application};
 GRANT UPDATE ON benefit_suspension TO ${application};
 -- Its trigger lets a requested change name its case once, and nothing else.
 GRANT UPDATE ON roster_change TO ${application};
+
+-- Users: passwords change, users are disabled, office assignments are given and taken away.
+GRANT UPDATE ON app_user TO ${application};
+GRANT UPDATE, DELETE ON app_user_role TO ${application};
+GRANT DELETE ON user_office TO ${application};
 
 -- Progress of replay runs; the end of the audit trail (its trigger lets it only move forward).
 GRANT UPDATE ON replay_run TO ${application};

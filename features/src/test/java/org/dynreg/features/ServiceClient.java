@@ -14,9 +14,18 @@ import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The service's REST API as its users call it: each call signed in as one of the local users (password: name + "-pass"). */
+/**
+ * The service's REST API as its users call it: each call signed in as one of the local users (password: name + "-pass")
+ * or as a user a scenario created with a password of its own ({@link #password}).
+ */
 class ServiceClient {
     private final TestRestTemplate rest;
+    private final java.util.Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Signs in as {@code user} with this password from now on. */
+    void password(String user, String password) {
+        passwords.put(user, password);
+    }
 
     ServiceClient(TestRestTemplate rest) {
         this.rest = rest;
@@ -67,8 +76,8 @@ class ServiceClient {
         return r.getBody();
     }
 
-    private static <T> HttpEntity<T> signed(String user, T body, HttpHeaders h) {
-        h.setBasicAuth(user, user + "-pass");
+    private <T> HttpEntity<T> signed(String user, T body, HttpHeaders h) {
+        h.setBasicAuth(user, passwords.getOrDefault(user, user + "-pass"));
         return new HttpEntity<>(body, h);
     }
 }

@@ -51,6 +51,12 @@ class ServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    JsonNode putJson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** Posts files (and text fields) as multipart/form-data, the way a browser uploads them. */
     JsonNode postFiles(String path, Map<String, String> fields, List<Path> files) {
         String boundary = "dynreg-" + UUID.randomUUID();

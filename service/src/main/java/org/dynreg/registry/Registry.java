@@ -124,8 +124,26 @@ public class Registry {
                 .map(why -> new FieldProblem("updateType", why)).toList();
     }
 
+    /**
+     * Refuses a survey naming a national id another household holds. The refusal answers the submitter, a
+     * data-entry operator or supervisor (roles that may see personal data), so it names that household: they
+     * need it to ask for a roster update of both. {@link #check} answers workflow steps, whose findings go into
+     * a case's history that auditors read too, so it does not (docs/personal-data.md).
+     */
     private void refuseIdsHeldElsewhere(Survey survey, Long householdId) {
-        List<FieldProblem> problems = idsHeldElsewhere(survey, householdId);
+        List<String> ids = survey.members().stream().map(Survey.Member::nationalId).toList();
+        java.util.Map<String, Long> holders = new java.util.HashMap<>();
+        for (Object[] r : households.householdsHoldingElsewhere(ids, householdId == null ? -1 : householdId)) {
+            holders.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Long holder = holders.get(ids.get(i));
+            if (holder != null) {
+                problems.add(new FieldProblem("members[" + i + "].nationalId", "this national id is already registered in household "
+                        + holder + "; a move between households is a roster update of both"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSurveyException(problems);
         }

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * On an installation with no users yet, creates one local user per role (documented in the README)
- * so the service can be tried at once. Switch off with {@code dynreg.security.local-users=false}. Done at
+ * so the service can be tried at once, each working for the whole country (a NATIONAL office). They are
+ * refused sign-in once an administrator created through {@link Users} has set their own password, unless
+ * they set their own password too. Switch off with {@code dynreg.security.local-users=false}. Done at
  * start-up before the web server accepts requests, so that the first request already finds its user.
  */
 @Component
@@ -22,19 +24,19 @@ import java.util.List;
 class LocalUsers implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
 
-    record LocalUser(String username, String displayName, String group, List<Role> roles) {}
+    record LocalUser(String username, String displayName, List<Role> roles) {}
 
     static final List<LocalUser> USERS = List.of(
-            new LocalUser("operator", "Data-entry operator", "DRC-PB-LHR-01", List.of(Role.DATA_ENTRY_OPERATOR)),
-            new LocalUser("officer", "Policy officer", "policy", List.of(Role.POLICY_OFFICER)),
-            new LocalUser("officer2", "Second policy officer", "policy", List.of(Role.POLICY_OFFICER)),
-            new LocalUser("caseworker", "Caseworker", "casework-punjab", List.of(Role.CASEWORKER)),
-            new LocalUser("supervisor", "Supervisor", "casework-punjab", List.of(Role.SUPERVISOR)),
-            new LocalUser("caseworker2", "Second caseworker", "casework-punjab", List.of(Role.CASEWORKER)),
-            new LocalUser("lead", "Team lead (caseworker and supervisor)", "casework-punjab", List.of(Role.CASEWORKER, Role.SUPERVISOR)),
-            new LocalUser("auditor", "Auditor", "audit", List.of(Role.AUDITOR)),
-            new LocalUser("partner", "Partner agency", "partners", List.of(Role.PARTNER)),
-            new LocalUser("admin", "System administrator", "operations", List.of(Role.ADMINISTRATOR)));
+            new LocalUser("operator", "Data-entry operator", List.of(Role.DATA_ENTRY_OPERATOR)),
+            new LocalUser("officer", "Policy officer", List.of(Role.POLICY_OFFICER)),
+            new LocalUser("officer2", "Second policy officer", List.of(Role.POLICY_OFFICER)),
+            new LocalUser("caseworker", "Caseworker", List.of(Role.CASEWORKER)),
+            new LocalUser("supervisor", "Supervisor", List.of(Role.SUPERVISOR)),
+            new LocalUser("caseworker2", "Second caseworker", List.of(Role.CASEWORKER)),
+            new LocalUser("lead", "Team lead (caseworker and supervisor)", List.of(Role.CASEWORKER, Role.SUPERVISOR)),
+            new LocalUser("auditor", "Auditor", List.of(Role.AUDITOR)),
+            new LocalUser("partner", "Partner agency", List.of(Role.PARTNER)),
+            new LocalUser("admin", "System administrator", List.of(Role.ADMINISTRATOR)));
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
@@ -61,12 +63,15 @@ class LocalUsers implements SmartInitializingSingleton {
             return;
         }
         for (LocalUser u : USERS) {
-            jdbc.update("insert into app_user (username, password_hash, display_name, work_group, enabled) values (?, ?, ?, ?, true)",
-                    u.username(), encoder.encode(u.username() + "-pass"), u.displayName(), u.group());
+            jdbc.update("insert into app_user (username, password_hash, display_name, enabled) values (?, ?, ?, true)",
+                    u.username(), encoder.encode(u.username() + "-pass"), u.displayName());
+            // the whole country's work, as on a single-office trial installation (README, "Users")
+            jdbc.update("insert into user_office (username, scope, assigned_by, assigned_at) values (?, 'NATIONAL', 'system', current_timestamp(3))",
+                    u.username());
             for (Role r : u.roles()) {
                 jdbc.update("insert into app_user_role (username, role) values (?, ?)", u.username(), r.name());
             }
         }
-        log.info("created {} local users, at least one per role (README, \"Local users\"; password: user name + '-pass'); change them before real use", USERS.size());
+        log.info("created {} local users, at least one per role (README, \"Users\"; password: user name + '-pass'); change them before real use", USERS.size());
     }
 }

@@ -92,7 +92,10 @@ class SecurityConfig {
     @Bean
     JdbcUserDetailsManager users(DataSource dataSource) {
         JdbcUserDetailsManager users = new JdbcUserDetailsManager(dataSource);
-        users.setUsersByUsernameQuery("select username, password_hash, enabled from app_user where username = ?");
+        // a local user still on its default password is disabled once a real administrator exists (LocalUsers)
+        users.setUsersByUsernameQuery("select username, password_hash, enabled and not (created_by is null and password_set_at is null "
+                + "and exists (select 1 from app_user a join app_user_role r on r.username = a.username and r.role = 'ADMINISTRATOR' "
+                + "where a.created_by is not null and a.password_set_at is not null and a.enabled)) from app_user where username = ?");
         users.setAuthoritiesByUsernameQuery("select username, concat('ROLE_', role) from app_user_role where username = ?");
         return users;
     }

@@ -6,6 +6,7 @@ import org.dynreg.audit.AuditTrail;
 import org.dynreg.database.AfterCommit;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
+import org.dynreg.security.Office;
 import org.kie.kogito.Model;
 import org.kie.kogito.process.Process;
 import org.kie.kogito.process.ProcessInstance;
@@ -45,35 +46,54 @@ public class Cases {
     private final Eligibility eligibility;
     private final Clock clock;
     private final ObjectProvider<Tasks> tasks;
+    private final ObjectProvider<Escalations> escalations;
+    private final org.dynreg.security.Offices offices;
 
     Cases(JdbcTemplate jdbc, ObjectProvider<Processes> processes, AuditTrail audit, Eligibility eligibility, Clock clock,
-          ObjectProvider<Tasks> tasks) {
+          ObjectProvider<Tasks> tasks, ObjectProvider<Escalations> escalations, org.dynreg.security.Offices offices) {
         this.jdbc = jdbc;
         this.processes = processes;
         this.audit = audit;
         this.eligibility = eligibility;
         this.clock = clock;
         this.tasks = tasks;
+        this.escalations = escalations;
+        this.offices = offices;
     }
 
     record CaseRow(long id, String caseType, Long householdId, String processId, String processInstanceId, String state,
-                   String outcome, String outcomeReason, String openedBy, Instant openedAt, Instant closedAt) {}
+                   String outcome, String outcomeReason, String openedBy, Instant openedAt, Instant closedAt,
+                   String district, String tehsil, String siteId) {
+        /** The office the case belongs to, named as offices are named (security.Office). */
+        String office() {
+            return Office.ofCase(district, tehsil, siteId);
+        }
+    }
+
+    /** Where a case is worked: the household's province, district and tehsil, or the registration site. */
+    record Routing(String province, String district, String tehsil, String siteId) {}
 
     /** Opens a case and starts its process with the case id and the given variables, in one transaction. */
     @Transactional
     public long open(String caseType, Long householdId, String processId, Map<String, Object> variables, String actor,
                      Map<String, Object> details) {
         Instant now = clock.instant();
+        Routing routing = routing(householdId, details);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
             PreparedStatement ps = c.prepareStatement("insert into workflow_case (case_type, household_id, process_id, state, "
-                    + "opened_by, opened_at) values (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                    + "opened_by, opened_at, province, district, tehsil, site_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS);
             ps.setString(1, caseType);
             ps.setObject(2, householdId);
             ps.setString(3, processId);
             ps.setString(4, OPEN);
             ps.setString(5, actor);
             ps.setTimestamp(6, Timestamp.from(now));
+            ps.setString(7, routing.province());
+            ps.setString(8, routing.district());
+            ps.setString(9, routing.tehsil());
+            ps.setString(10, routing.siteId());
             return ps;
         }, key);
         long caseId = Objects.requireNonNull(key.getKey()).longValue();
@@ -101,6 +121,21 @@ public class Cases {
         return caseId;
     }
 
+    /**
+     * The office a new case belongs to: its household's district and tehsil, and the site of the household's
+     * latest survey; a case with no household yet (a registration token) belongs to the site that opened it.
+     */
+    private Routing routing(Long householdId, Map<String, Object> details) {
+        Object site = details == null ? null : details.get("siteId");
+        if (householdId == null) {
+            return new Routing(null, null, null, site == null ? null : String.valueOf(site));
+        }
+        return jdbc.query("select h.province, h.district, h.tehsil, s.site_id from household h left join survey s on s.id = h.latest_survey_id "
+                        + "where h.id = ?", (rs, i) -> new Routing(rs.getString(1), rs.getString(2), rs.getString(3),
+                        site == null ? rs.getString(4) : String.valueOf(site)), householdId)
+                .stream().findFirst().orElse(new Routing(null, null, null, site == null ? null : String.valueOf(site)));
+    }
+
     /** Closes a case with its outcome; called by the process's last step. */
     @Transactional
     public void close(long caseId, String outcome, String reason, String actor) {
@@ -110,6 +145,7 @@ public class Cases {
             throw WorkflowRefusedException.conflict("case " + caseId + " is already closed");
         }
         audit.record(actor, "case.close", subject(caseId), Map.of("outcome", outcome, "reason", reason == null ? "" : reason));
+        escalations.getObject().resolveCase(caseId);
         AfterCommit.run(() -> log.info("case {} closed: {}", caseId, outcome));
     }
 
@@ -123,7 +159,8 @@ public class Cases {
                 (Long) rs.getObject("household_id", Long.class), rs.getString("process_id"), rs.getString("process_instance_id"),
                 rs.getString("state"), rs.getString("outcome"), rs.getString("outcome_reason"), rs.getString("opened_by"),
                 rs.getTimestamp("opened_at").toInstant(),
-                rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant()), caseId)
+                rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                rs.getString("district"), rs.getString("tehsil"), rs.getString("site_id")), caseId)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("case", caseId));
     }
 
@@ -147,6 +184,62 @@ public class Cases {
         return new CaseView(c.id(), c.caseType(), c.householdId(), c.state(), c.outcome(), c.outcomeReason(), c.openedBy(),
                 c.openedAt(), c.closedAt(), current, tasks.getObject().ofCase(caseId),
                 audit.entries(new AuditQuery(subject(caseId), null, null, null, null, null, null, 1000)));
+    }
+
+    /** What a list of cases is narrowed to; null or blank: any. {@code overdue}: with an open escalation. */
+    public record CaseFilter(String type, String state, String district, boolean overdue) {}
+
+    /** A case in a list of cases. */
+    public record CaseLine(long id, String caseType, Long householdId, String state, String outcome, String office, String district,
+                           Instant openedAt, Instant closedAt, int openEscalations) {}
+
+    /** One page of a list of cases, and whether there are more. */
+    public record CasePage(int page, int size, boolean more, List<CaseLine> cases) {}
+
+    /** The cases of the user's offices that pass the filter, newest first. */
+    @Transactional(readOnly = true)
+    public CasePage list(CaseFilter f, int page, int size, String user) {
+        if (page < 0) {
+            throw WorkflowRefusedException.invalid("page must be 0 or more");
+        }
+        if (size < 1 || size > 500) {
+            throw WorkflowRefusedException.invalid("size must be between 1 and 500");
+        }
+        List<Office> mine = offices.of(user);
+        StringBuilder sql = new StringBuilder("select c.*, (select count(*) from escalation e where e.case_id = c.id and e.resolved_at is null) "
+                + "as escalations from workflow_case c where 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (f.type() != null && !f.type().isBlank()) {
+            sql.append(" and c.case_type = ?");
+            args.add(f.type().strip());
+        }
+        if (f.state() != null && !f.state().isBlank()) {
+            sql.append(" and c.state = ?");
+            args.add(f.state().strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (f.district() != null && !f.district().isBlank()) {
+            sql.append(" and c.district = ?");
+            args.add(f.district().strip());
+        }
+        if (f.overdue()) {
+            sql.append(" and exists (select 1 from escalation e where e.case_id = c.id and e.resolved_at is null)");
+        }
+        sql.append(" order by c.opened_at desc, c.id desc");
+        // office filtering happens here, so the page is counted over the user's own cases
+        List<CaseLine> all = jdbc.query(sql.toString(), (rs, i) -> {
+            String district = rs.getString("district");
+            String tehsil = rs.getString("tehsil");
+            String site = rs.getString("site_id");
+            if (!org.dynreg.security.Offices.covers(mine, district, tehsil, site)) {
+                return null;
+            }
+            return new CaseLine(rs.getLong("id"), rs.getString("case_type"), (Long) rs.getObject("household_id", Long.class),
+                    rs.getString("state"), rs.getString("outcome"), Office.ofCase(district, tehsil, site), district,
+                    rs.getTimestamp("opened_at").toInstant(),
+                    rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(), rs.getInt("escalations"));
+        }, args.toArray()).stream().filter(Objects::nonNull).skip((long) page * size).limit(size + 1L).toList();
+        boolean more = all.size() > size;
+        return new CasePage(page, size, more, more ? all.subList(0, size) : all);
     }
 
     /** The cases of a household, newest first. */

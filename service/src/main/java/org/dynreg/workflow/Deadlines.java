@@ -4,7 +4,11 @@ import org.dynreg.workflow.facts.TaskDue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,17 +32,51 @@ public class Deadlines {
         return due.getDays() == null ? Duration.ofDays(36500).toString() : day.multipliedBy(due.getDays()).toString();
     }
 
+    /** The step's deadline on the case clock; null for a step the table gives no days. */
+    Duration duration(String step) {
+        TaskDue due = policy.ask(new TaskDue(step)).answer();
+        return due.getDays() == null ? null : day.multipliedBy(due.getDays());
+    }
+
+    /**
+     * The Deadlines table's row for a user task, by the task's name in its process (the row its process's
+     * timer takes its deadline from); null for a task no deadline watches.
+     */
+    static String stepOf(String taskName) {
+        return taskName == null ? null : TASK_STEPS.get(taskName);
+    }
+
+    private static final Map<String, String> TASK_STEPS = Map.of(
+            "Review evidence", "appeal-review",
+            "Decide appeal", "appeal-decision",
+            "Resolve identity check", "identity-review",
+            "Verify the change", "identity-review",
+            "Approve the roster change", "roster-approval",
+            "Re-survey after the shock", "shock-resurvey");
+
     public TaskDue rule(String step) {
         return policy.ask(new TaskDue(step)).answer();
     }
 
-    /** Records an overdue step: the case's history names it and the group it escalates to. */
+    /**
+     * Records an overdue step: an escalation in the supervisors' list (Escalations) naming the step (the
+     * {@code Escalated} input: the Deadlines table's row), its open task and the group it escalates to, and
+     * the case's history says the same.
+     */
     @Component
     static class Escalate implements CaseStep {
         private final Cases cases;
+        private final Deadlines deadlines;
+        private final Tasks tasks;
+        private final Escalations escalations;
+        private final Clock clock;
 
-        Escalate(Cases cases) {
+        Escalate(Cases cases, Deadlines deadlines, Tasks tasks, Escalations escalations, Clock clock) {
             this.cases = cases;
+            this.deadlines = deadlines;
+            this.tasks = tasks;
+            this.escalations = escalations;
+            this.clock = clock;
         }
 
         @Override
@@ -49,7 +87,25 @@ public class Deadlines {
         @Override
         public Map<String, Object> run(Map<String, Object> inputs) {
             long caseId = CaseStep.caseId(inputs);
-            cases.record(caseId, Tasks.ENGINE, "case.escalate", Map.of("reason", "a step of the case waited longer than the Deadlines table allows"));
+            Object named = inputs.get("Escalated");
+            String step = named == null || String.valueOf(named).isBlank() ? null : String.valueOf(named);
+            List<TaskView> open = tasks.ofCase(caseId);
+            TaskView task = open.stream().filter(t -> step != null && step.equals(stepOf(t.name()))).findFirst()
+                    .orElse(open.size() == 1 ? open.get(0) : null);
+            String stepName = step != null ? step : task == null ? "unknown step" : String.valueOf(stepOf(task.name()));
+            TaskDue rule = step == null ? null : deadlines.rule(step);
+            String group = rule == null ? null : rule.getEscalateTo();
+            // the timer fired when the step fell due
+            Instant due = clock.instant();
+            escalations.raise(caseId, stepName, task == null ? null : task.name(), group, due);
+            Map<String, Object> details = new HashMap<>();
+            details.put("reason", "step " + stepName + (task == null ? "" : " (" + task.name() + ")")
+                    + " waited longer than the Deadlines table allows" + (group == null ? "" : "; escalated to " + group));
+            details.put("step", stepName);
+            if (group != null) {
+                details.put("escalatedTo", group);
+            }
+            cases.record(caseId, Tasks.ENGINE, "case.escalate", details);
             return Map.of();
         }
     }

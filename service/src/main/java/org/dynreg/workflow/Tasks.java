@@ -4,6 +4,9 @@ import org.dynreg.api.NotFoundException;
 import org.dynreg.audit.AuditQuery;
 import org.dynreg.audit.AuditTrail;
 import org.dynreg.database.AfterCommit;
+import org.dynreg.security.Office;
+import org.dynreg.security.Offices;
+import org.dynreg.security.Users;
 import org.kie.kogito.auth.IdentityProvider;
 import org.kie.kogito.auth.IdentityProviders;
 import org.kie.kogito.usertask.UserTaskInstanceNotAuthorizedException;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Caseworkers' and supervisors' tasks: theirs, their group's, claim, release, complete. A user task's
@@ -33,32 +37,151 @@ import java.util.Set;
 @Service
 public class Tasks {
     static final String ENGINE = "system";
+    /** The engine's own identity: a supervisor's reassignment or release of someone else's task is done as it. */
+    private static final String ENGINE_USER = DefaultUserTaskLifeCycle.WORKFLOW_ENGINE_USER;
     private static final Set<String> ALL_GROUPS = Set.of("CASEWORKER", "SUPERVISOR", "DATA_ENTRY_OPERATOR", "POLICY_OFFICER", "AUDITOR");
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
 
     private final UserTaskService userTasks;
     private final ObjectProvider<Cases> cases;
     private final AuditTrail audit;
+    private final Offices offices;
+    private final Users users;
+    private final Escalations escalations;
+    private final TaskList list;
 
-    Tasks(UserTaskService userTasks, ObjectProvider<Cases> cases, AuditTrail audit) {
+    Tasks(UserTaskService userTasks, ObjectProvider<Cases> cases, AuditTrail audit, Offices offices, Users users,
+          Escalations escalations, TaskList list) {
         this.userTasks = userTasks;
         this.cases = cases;
         this.audit = audit;
+        this.offices = offices;
+        this.users = users;
+        this.escalations = escalations;
+        this.list = list;
     }
 
-    /** Tasks the user holds. */
+    /** Tasks the user holds, of the cases of the user's offices. */
     @Transactional(readOnly = true)
     public List<TaskView> mine(String user, Collection<String> groups) {
-        return userTasks.list(identity(user, groups)).stream().filter(t -> user.equals(t.getActualOwner())).map(Tasks::view).toList();
+        return ofOffices(user, userTasks.list(identity(user, groups)).stream().filter(t -> user.equals(t.getActualOwner())).toList());
     }
 
-    /** Tasks waiting for anyone of the user's groups to take them. */
+    /** Tasks waiting for anyone of the user's groups to take them, of the cases of the user's offices. */
     @Transactional(readOnly = true)
     public List<TaskView> available(String user, Collection<String> groups) {
-        return userTasks.list(identity(user, groups)).stream()
+        return ofOffices(user, userTasks.list(identity(user, groups)).stream()
                 .filter(t -> t.getActualOwner() == null || t.getActualOwner().isBlank())
                 .filter(t -> t.getPotentialGroups() != null && t.getPotentialGroups().stream().anyMatch(groups::contains))
-                .map(Tasks::view).toList();
+                .toList());
+    }
+
+    /** The tasks as task-list lines, the head's name only with {@code personalData}; one query for all of them. */
+    @Transactional(readOnly = true)
+    public List<TaskRow> rows(List<TaskView> tasks, boolean personalData) {
+        return list.rows(tasks, personalData);
+    }
+
+    private List<TaskView> ofOffices(String user, List<UserTaskView> tasks) {
+        List<Office> mine = offices.of(user);
+        if (mine.isEmpty() || tasks.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, TaskList.Place> places = list.places(tasks.stream().map(Tasks::caseIdOf).collect(Collectors.toSet()));
+        return tasks.stream().filter(t -> {
+            TaskList.Place p = places.get(caseIdOf(t));
+            return p != null && Offices.covers(mine, p.district(), p.tehsil(), p.siteId());
+        }).map(Tasks::view).toList();
+    }
+
+    /** Refuses a user who works for none of the offices covering the task's case (403 naming the case's office). */
+    private void refuseOtherOffice(UserTaskView t, String taskId, String user) {
+        Cases.CaseRow c = cases.getObject().row(caseIdOf(t));
+        if (!offices.covers(user, c.district(), c.tehsil(), c.siteId())) {
+            throw WorkflowRefusedException.forbidden("task " + taskId + " is work of the " + c.office()
+                    + " office, which is not one of yours");
+        }
+    }
+
+    /**
+     * A supervisor gives a task to another person: one of the same office, who has the task's group and is
+     * not excluded from it by four eyes. Whoever held it no longer does; the reason is recorded.
+     */
+    @Transactional
+    public TaskView reassign(String taskId, String to, String reason, String supervisor, Collection<String> groups) {
+        if (to == null || to.isBlank()) {
+            throw WorkflowRefusedException.invalid("to: the user to give task " + taskId + " to is required");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw WorkflowRefusedException.invalid("reason: why task " + taskId + " is given to someone else is required");
+        }
+        UserTaskView t = supervised(taskId, supervisor);
+        if (to.equals(t.getActualOwner())) {
+            throw WorkflowRefusedException.conflict("task " + taskId + " is already held by " + to);
+        }
+        Users.User target;
+        try {
+            target = users.get(to);
+        } catch (NotFoundException e) {
+            throw WorkflowRefusedException.invalid("to: there is no user " + to);
+        }
+        Set<String> theirGroups = target.roles().stream().map(Enum::name).collect(Collectors.toSet());
+        if (!target.enabled()) {
+            throw WorkflowRefusedException.invalid("to: user " + to + " is disabled");
+        }
+        if (t.getPotentialGroups() == null || t.getPotentialGroups().stream().noneMatch(theirGroups::contains)) {
+            throw WorkflowRefusedException.invalid("to: task " + taskId + " is for " + t.getPotentialGroups() + "; " + to + " is not");
+        }
+        Cases.CaseRow c = cases.getObject().row(caseIdOf(t));
+        if (!Offices.covers(target.offices(), c.district(), c.tehsil(), c.siteId())) {
+            throw WorkflowRefusedException.invalid("to: " + to + " does not work for the " + c.office() + " office");
+        }
+        if (excluded(t).contains(to)) {
+            throw WorkflowRefusedException.invalid("to: " + to + " did a step that task " + taskId + " checks; a different person must take it");
+        }
+        String from = t.getActualOwner();
+        if (from != null && !from.isBlank()) {
+            transition(taskId, DefaultUserTaskLifeCycle.RELEASE, Map.of(), ENGINE_USER, Set.of());
+        }
+        UserTaskView given = transition(taskId, DefaultUserTaskLifeCycle.CLAIM, Map.of(DefaultUserTaskLifeCycle.PARAMETER_USER, to),
+                ENGINE_USER, Set.of());
+        audit.record(supervisor, "task.reassign", Cases.subject(c.id()), Map.of("task", t.getTaskName(), "taskId", taskId,
+                "from", from == null ? "" : from, "to", to, "reason", reason.strip()));
+        return view(given);
+    }
+
+    /** A supervisor gives a task someone else holds back to its group; the reason is recorded. */
+    @Transactional
+    public TaskView releaseHeld(String taskId, String reason, String supervisor, Collection<String> groups) {
+        if (reason == null || reason.isBlank()) {
+            throw WorkflowRefusedException.invalid("reason: why task " + taskId + " is taken from the person holding it is required");
+        }
+        UserTaskView t = supervised(taskId, supervisor);
+        String from = t.getActualOwner();
+        if (from == null || from.isBlank()) {
+            throw WorkflowRefusedException.conflict("task " + taskId + " is held by nobody");
+        }
+        UserTaskView released = transition(taskId, DefaultUserTaskLifeCycle.RELEASE, Map.of(), ENGINE_USER, Set.of());
+        audit.record(supervisor, "task.release", Cases.subject(caseIdOf(t)), Map.of("task", t.getTaskName(), "taskId", taskId,
+                "from", from, "reason", reason.strip()));
+        return view(released);
+    }
+
+    /** Who holds an open task; null when nobody does or there is no such open task. */
+    @Transactional(readOnly = true)
+    public String holder(String taskId) {
+        return userTasks.getUserTaskInstance(taskId, identity(ENGINE, ALL_GROUPS)).map(UserTaskView::getActualOwner)
+                .filter(o -> !o.isBlank()).orElse(null);
+    }
+
+    /** An open task of a case of the supervisor's offices. */
+    private UserTaskView supervised(String taskId, String supervisor) {
+        UserTaskView t = open(taskId, supervisor, ALL_GROUPS);
+        if (!cases.getObject().isOpen(caseIdOf(t))) {
+            throw WorkflowRefusedException.conflict("case " + caseIdOf(t) + " is closed");
+        }
+        refuseOtherOffice(t, taskId, supervisor);
+        return t;
     }
 
     /** The open tasks of a case, whoever holds them. */
@@ -71,6 +194,7 @@ public class Tasks {
     @Transactional
     public TaskView claim(String taskId, String user, Collection<String> groups) {
         UserTaskView t = open(taskId, user, groups);
+        refuseOtherOffice(t, taskId, user);
         refuseExcluded(t, taskId, user);
         if (t.getActualOwner() != null && !t.getActualOwner().isBlank()) {
             throw t.getActualOwner().equals(user) ? WorkflowRefusedException.conflict("you already hold task " + taskId)
@@ -118,6 +242,7 @@ public class Tasks {
         if (owner != null && !owner.isBlank() && !owner.equals(user)) {
             throw WorkflowRefusedException.forbidden("task " + taskId + " is held by " + owner + "; only they can complete it");
         }
+        refuseOtherOffice(t, taskId, user);
         refuseExcluded(t, taskId, user);
         List<String> outcomes = outcomes(t);
         if (!outcomes.isEmpty() && (outcome == null || !outcomes.contains(outcome))) {
@@ -133,6 +258,7 @@ public class Tasks {
         audit.record(user, "task.complete", Cases.subject(caseId), Map.of("task", t.getTaskName(), "taskId", taskId,
                 "outcome", outcome == null ? "" : outcome, "comment", comment == null ? "" : comment));
         UserTaskView done = transition(taskId, DefaultUserTaskLifeCycle.COMPLETE, outputs, user, groups);
+        escalations.resolveTask(caseId, t.getTaskName());
         AfterCommit.run(() -> log.info("task {} ({}) of case {} completed by {}: {}", taskId, t.getTaskName(), caseId, user, outcome));
         return view(done);
     }
@@ -183,7 +309,7 @@ public class Tasks {
     static Set<String> excluded(UserTaskView t) {
         Object o = t.getInputs() == null ? null : t.getInputs().get("NotBy");
         return o == null ? Set.of() : Arrays.stream(String.valueOf(o).split(",")).map(String::trim)
-                .filter(n -> !n.isEmpty() && !"null".equals(n)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .filter(n -> !n.isEmpty() && !"null".equals(n)).collect(Collectors.toUnmodifiableSet());
     }
 
     static IdentityProvider identity(String user, Collection<String> groups) {

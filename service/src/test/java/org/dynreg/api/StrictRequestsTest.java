@@ -139,6 +139,13 @@ class StrictRequestsTest {
                 new Endpoint("caseworker", "POST", "/api/appeals", null),
                 new Endpoint("operator", "POST", "/api/surveys", null),
                 new Endpoint("caseworker", "POST", "/api/tasks/{id}/complete", "/api/tasks/no-such-task/complete"),
+                new Endpoint("caseworker", "POST", "/api/tasks/{id}/release", "/api/tasks/no-such-task/release"),
+                new Endpoint("supervisor", "POST", "/api/tasks/{id}/reassign", "/api/tasks/no-such-task/reassign"),
+                new Endpoint("admin", "POST", "/api/admin/users", null),
+                new Endpoint("admin", "PUT", "/api/admin/users/{username}/roles", "/api/admin/users/nobody/roles"),
+                new Endpoint("admin", "PUT", "/api/admin/users/{username}/offices", "/api/admin/users/nobody/offices"),
+                new Endpoint("admin", "PUT", "/api/admin/users/{username}/enabled", "/api/admin/users/nobody/enabled"),
+                new Endpoint("auditor", "PUT", "/api/me/password", null),
                 new Endpoint("officer", "POST", "/api/jobs/rescoring", null),
                 new Endpoint("supervisor", "POST", "/api/jobs/sweep", null))
                 .map(e -> e.path() == null ? new Endpoint(e.user(), e.method(), e.pattern(), e.pattern()) : e);

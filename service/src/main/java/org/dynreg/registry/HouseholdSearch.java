@@ -1,0 +1,71 @@
+package org.dynreg.registry;
+
+import org.dynreg.api.InvalidRequestException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finding a household by what a person at the counter knows: its id, a member's national id, its phone or
+ * a member's name. Searching by anything but the id is for the roles that may see personal data; the
+ * caller checks that and records the reads (docs/personal-data.md).
+ */
+@Service
+public class HouseholdSearch {
+    public static final int MAX_RESULTS = 50;
+
+    /** A household found, with its head's name only when {@code personalData}. */
+    public record Found(long householdId, String province, String district, String tehsil, String headName) {}
+
+    /** What to look for; blank fields are not searched, at least one is required. */
+    public record Query(Long householdId, String nationalId, String phone, String name) {
+        public boolean personal() {
+            return !blank(nationalId) || !blank(phone) || !blank(name);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    HouseholdSearch(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Found> find(Query q, boolean personalData) {
+        if (q.householdId() == null && !q.personal()) {
+            throw new InvalidRequestException("householdId", "give a householdId, nationalId, phone or name to search for");
+        }
+        StringBuilder sql = new StringBuilder("select h.id, h.province, h.district, h.tehsil, (select m.name from household_member m "
+                + "where m.household_id = h.id and m.relation = 'HEAD' order by m.id limit 1) as head from household h where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.householdId() != null) {
+            sql.append(" and h.id = ?");
+            args.add(q.householdId());
+        }
+        if (!blank(q.nationalId())) {
+            sql.append(" and exists (select 1 from household_member m where m.household_id = h.id and m.national_id = ?)");
+            args.add(q.nationalId().strip());
+        }
+        if (!blank(q.phone())) {
+            sql.append(" and h.mobile = ?");
+            args.add(q.phone().strip());
+        }
+        if (!blank(q.name())) {
+            if (q.name().strip().length() < 3) {
+                throw new InvalidRequestException("name", "give at least 3 letters of a name");
+            }
+            sql.append(" and exists (select 1 from household_member m where m.household_id = h.id and m.name like ?)");
+            args.add("%" + q.name().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        sql.append(" order by h.id limit ").append(MAX_RESULTS);
+        return jdbc.query(sql.toString(), (rs, i) -> new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                personalData ? rs.getString(5) : null), args.toArray());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
