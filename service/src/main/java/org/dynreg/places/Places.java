@@ -24,12 +24,17 @@ import java.util.stream.Collectors;
 /**
  * Pakistan's provinces, districts and tehsils as the reference list holds them
  * ({@code places/pakistan-admin-units.csv}, other spellings in {@code places/aliases.csv}; source and
- * licence in {@code places/README.md}). Names are matched ignoring case, spaces and punctuation; a name
+ * licence in {@code places/README.md}), with the units an installation added in {@code places/local-units.csv}. Names are matched ignoring case, spaces and punctuation; a name
  * the list does not hold is refused with what it may have meant.
  */
 public final class Places {
     static final String UNITS = "places/pakistan-admin-units.csv";
     static final String ALIASES = "places/aliases.csv";
+    /**
+     * Units an installation adds to the list (created after its edition), each line with its source:
+     * {@code province,district_pcode,district,tehsil_pcode,tehsil,source}; read when on the classpath.
+     */
+    static final String LOCAL = "places/local-units.csv";
     static final String WHERE = "the reference list of Pakistan's administrative units";
     /** A union council's name or number as written on the form: letters, digits and a little punctuation. */
     private static final Pattern UNION_COUNCIL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .'()/,-]*");
@@ -164,12 +169,14 @@ public final class Places {
 
     static Places load() {
         Map<String, List<String>> aliases = new HashMap<>();
-        for (String[] row : rows(ALIASES, 3)) {
+        for (String[] row : rows(ALIASES, 3, true)) {
             aliases.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
         }
         record Row(Province province, String districtPcode, String district, String tehsilPcode, String tehsil) {}
         Map<String, List<Row>> byDistrict = new LinkedHashMap<>();
-        for (String[] r : rows(UNITS, 5)) {
+        List<String[]> units = new ArrayList<>(rows(UNITS, 5, true));
+        rows(LOCAL, 6, false).forEach(r -> units.add(java.util.Arrays.copyOf(r, 5)));
+        for (String[] r : units) {
             Row row = new Row(Province.valueOf(r[0]), r[1], r[2], r[3], r[4]);
             byDistrict.computeIfAbsent(row.districtPcode(), k -> new ArrayList<>()).add(row);
         }
@@ -196,10 +203,13 @@ public final class Places {
         return new Places(byProvince);
     }
 
-    private static List<String[]> rows(String resource, int columns) {
+    private static List<String[]> rows(String resource, int columns, boolean required) {
         List<String[]> rows = new ArrayList<>();
         try (InputStream in = Places.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
+                if (!required) {
+                    return rows;
+                }
                 throw new IllegalStateException(resource + " is missing from the classpath");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
