@@ -20,6 +20,9 @@ GRANT UPDATE ON escalation TO ${application};
 GRANT UPDATE ON registration_token TO ${application};
 GRANT UPDATE ON registration_site_day TO ${application};
 GRANT UPDATE ON shock_household TO ${application};
+-- A shock is extended (later end); declarations lock one row to be made one at a time.
+GRANT UPDATE ON shock TO ${application};
+GRANT UPDATE ON shock_declaration_lock TO ${application};
 GRANT UPDATE ON benefit_suspension TO ${application};
 -- Its trigger lets a requested change name its case once, and nothing else.
 GRANT UPDATE ON roster_change TO ${application};

@@ -6,6 +6,8 @@ import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import org.dynreg.places.Places;
+import org.dynreg.registry.Province;
 import org.springframework.http.ResponseEntity;
 
 import java.util.ArrayList;
@@ -17,8 +19,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Shock updates: households registered in a district of the scenario's own (a declaration strikes
- * every household registered there), the declaration, the re-survey orders and their completion.
+ * Shock updates: households registered in a Punjab district of the scenario's own, in its first tehsil (a
+ * declaration strikes every household registered there), the declaration, refused when it repeats one, its
+ * extension, the re-survey orders and their completion.
  */
 public class ShockSteps {
     record Household(long id, long surveyId, ObjectNode survey) {}
@@ -35,7 +38,8 @@ public class ShockSteps {
     public void registered(String district, DataTable table) {
         for (Map<String, String> row : table.asMaps()) {
             ObjectNode survey = WorkflowScenario.reference(row.get("like reference household"), WorkflowScenario.nextPrefix());
-            ((ObjectNode) survey.get("location")).put("province", "PUNJAB").put("district", district);
+            ((ObjectNode) survey.get("location")).put("province", "PUNJAB").put("district", district)
+                    .put("tehsil", Places.pakistan().requireDistrict(Province.PUNJAB, district).tehsils().get(0).name());
             JsonNode r = scenario.client().submitSurvey(survey);
             households.put(row.get("household"), new Household(r.get("householdId").asLong(), r.get("surveyId").asLong(), survey));
         }
@@ -47,6 +51,46 @@ public class ShockSteps {
         assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(201);
         shock = r.getBody();
         assertThat(shock.get("skipped")).isEmpty();
+    }
+
+    @When("policy officer {string} declares a flood from {string} to {string} over the district {string} of Punjab, which is refused because shock {string} already covers {string}")
+    public void declareAgain(String officer, String from, String to, String district, String first, String covered) {
+        ResponseEntity<JsonNode> r = scenario.client().post(officer, "/api/shocks", declaration(from, to, List.of(punjab(district))));
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(409);
+        assertThat(r.getBody().get("detail").asText()).contains("shock " + shock.get("id").asLong() + " (FLOOD, " + first + ") already covers "
+                + covered).contains("extend shock " + shock.get("id").asLong());
+    }
+
+    @When("policy officer {string} extends the flood to {string} and the district {string} of Punjab, as notification {string} says")
+    public void extend(String officer, String to, String district, String notification) {
+        ResponseEntity<JsonNode> r = scenario.client().post(officer, "/api/shocks/" + shock.get("id").asLong() + "/extensions",
+                Map.of("endsOn", to, "areas", List.of(punjab(district)), "comment", notification));
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
+        shock = r.getBody();
+    }
+
+    @Then("the flood lasts until {string} over the districts {string} and {string}")
+    public void lasts(String to, String first, String second) {
+        JsonNode s = scenario.client().read("auditor", "/api/shocks/" + shock.get("id").asLong());
+        assertThat(s.get("endsOn").asText()).isEqualTo(to);
+        assertThat(s.get("areas").findValuesAsText("district")).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Then("{string} are named once for the flood")
+    public void namedOnce(String name) {
+        long id = households.get(name).id();
+        List<Long> named = new ArrayList<>();
+        shock.get("cases").forEach(c -> named.add(c.get("householdId").asLong()));
+        assertThat(named.stream().filter(h -> h == id)).hasSize(1);
+        assertThat(scenario.client().read("caseworker", "/api/households/" + id + "/cases")).hasSize(1);
+    }
+
+    @Then("a flood declared by {string} over the district {string} of Punjab is refused on {string}, saying {string}")
+    public void misspelt(String officer, String district, String path, String saying) {
+        ResponseEntity<JsonNode> r = scenario.client().post(officer, "/api/shocks", declaration("2025-01-15", "2025-02-10", List.of(punjab(district))));
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(422);
+        assertThat(r.getBody().get("errors").findValuesAsText("path")).containsExactly(path);
+        assertThat(r.getBody().get("detail").asText()).contains(saying);
     }
 
     @Then("re-surveys are ordered, in this order:")

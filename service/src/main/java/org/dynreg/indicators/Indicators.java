@@ -159,7 +159,9 @@ public class Indicators {
     private List<PublishedDistrict> publishedList(IndicatorSpec spec, String list, Map<District, Area> districts) {
         IndicatorReport.Measure headline = spec.headline().measure();
         return published.districts(spec.name(), spec.rankedBy()).stream().filter(f -> f.list().equals(list)).map(f -> {
-            Area a = districts.get(new District(f.region(), f.district()));
+            Area a = districts.entrySet().stream().filter(e -> e.getKey().province().equals(f.region())
+                    && PublishedIndicators.sameDistrict(f.region(), e.getKey().district(), f.district())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
             Double computed = a == null ? null : a.figure(spec.rankedBy()).computed();
             Double difference = headline.compared() && computed != null ? round(computed - f.value(), headline.unit()) : null;
             return new PublishedDistrict(f.region(), f.district(), f.value(), computed, difference);

@@ -1,5 +1,9 @@
 package org.dynreg.indicators;
 
+import org.dynreg.places.District;
+import org.dynreg.places.Places;
+import org.dynreg.registry.Province;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,8 +80,25 @@ public final class PublishedIndicators {
     public Optional<Double> district(String indicator, String measure, String region, String district) {
         return figures.stream()
                 .filter(f -> !f.regional() && f.indicator().equals(indicator) && f.measure().equals(measure)
-                        && f.region().equals(region) && f.district().equals(district))
+                        && f.region().equals(region) && sameDistrict(region, f.district(), district))
                 .map(Figure::value).findFirst();
+    }
+
+    /**
+     * Whether two names are the same district of the region: written alike, or spellings the reference list of
+     * administrative units accepts for one district (the report writes "Karachi Central", the list "Central Karachi").
+     */
+    public static boolean sameDistrict(String region, String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        Province province = Arrays.stream(Province.values()).filter(p -> p.name().equals(region)).findFirst().orElse(null);
+        if (province == null) {
+            return false;
+        }
+        Places places = Places.pakistan();
+        return places.district(province, a).map(District::pcode)
+                .flatMap(x -> places.district(province, b).map(District::pcode).filter(x::equals)).isPresent();
     }
 
     /** The districts the report listed for an indicator and measure (highest and lowest five). */

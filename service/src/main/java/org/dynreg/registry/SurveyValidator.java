@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.dynreg.api.ColumnLimit;
 import org.dynreg.api.FreeText;
+import org.dynreg.places.District;
+import org.dynreg.places.Places;
+import org.dynreg.places.Spelling;
+import org.dynreg.places.UnknownPlaceException;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -54,6 +58,7 @@ public final class SurveyValidator {
     private static final Pattern MOBILE = Pattern.compile("03\\d{9}|\\+923\\d{9}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final int MAX_ECHO = 30;
+    private static final Places PLACES = Places.pakistan();
 
     private static final ColumnLimit OPERATOR_ID = ColumnLimit.of(SurveyRecord.class, "operatorId");
     private static final ColumnLimit SITE_ID = ColumnLimit.of(SurveyRecord.class, "siteId");
@@ -102,7 +107,8 @@ public final class SurveyValidator {
     }
 
     /**
-     * Validates the survey and binds it to {@link Survey}, with national ids in the dashed form and
+     * Validates the survey and binds it to {@link Survey}, with national ids in the dashed form, district and
+     * tehsil named as the reference list of administrative units names them, and
      * a missing employment sector set to {@link EmploymentSector#NONE}.
      *
      * @throws InvalidSurveyException with every problem when the survey is not valid
@@ -125,7 +131,14 @@ public final class SurveyValidator {
                 m.occupation(), m.employmentSector() == null ? EmploymentSector.NONE : m.employmentSector(),
                 m.elementaryOccupation(), m.chronicDisease())).toList();
         return new Survey(s.updateType(), s.householdId(), s.startedAt(), s.submittedAt(), s.operatorId(),
-                s.siteId(), s.location(), s.contact(), s.dwelling(), s.assets(), s.profile(), members);
+                s.siteId(), listed(s.location()), s.contact(), s.dwelling(), s.assets(), s.profile(), members);
+    }
+
+    /** The location with its district and tehsil written as the reference list writes them (an alias or other casing given). */
+    private static Survey.Location listed(Survey.Location l) {
+        District district = PLACES.requireDistrict(l.province(), l.district());
+        return new Survey.Location(l.province(), district.name(), PLACES.requireTehsil(district, l.tehsil()).name(),
+                l.unionCouncil(), l.address(), l.latitude(), l.longitude());
     }
 
     /** True for 13 digits written {@code 12345-1234567-1} or as 13 plain digits. */
@@ -214,11 +227,12 @@ public final class SurveyValidator {
             if (loc == null) {
                 return;
             }
-            requiredEnum(loc, "location", "province", Province.class);
+            Province province = requiredEnum(loc, "location", "province", Province.class);
             requiredText(loc, "location", "district", DISTRICT);
             requiredText(loc, "location", "tehsil", TEHSIL);
             requiredText(loc, "location", "unionCouncil", UNION_COUNCIL);
             requiredText(loc, "location", "address", ADDRESS);
+            place(loc, province);
             Double lat = number(loc, "location", "latitude", false);
             if (lat != null && (lat < MIN_LATITUDE || lat > MAX_LATITUDE)) {
                 problem("location.latitude", "is outside Pakistan; it must be between "
@@ -230,6 +244,40 @@ public final class SurveyValidator {
                         + plain(MIN_LONGITUDE) + " and " + plain(MAX_LONGITUDE));
             }
             unknownFields(loc, "location", LOCATION_FIELDS);
+        }
+
+        /**
+         * The district is one of the province's and the tehsil one of the district's in the reference list of
+         * administrative units; the union council has the shape of a name or number (no list of them is shipped).
+         */
+        void place(JsonNode loc, Province province) {
+            String district = checkedText(loc, "location.district", "district");
+            District known = null;
+            if (province != null && district != null) {
+                try {
+                    known = PLACES.requireDistrict(province, district);
+                } catch (UnknownPlaceException e) {
+                    problem("location.district", e.getMessage());
+                }
+            }
+            String tehsil = checkedText(loc, "location.tehsil", "tehsil");
+            if (known != null && tehsil != null) {
+                try {
+                    PLACES.requireTehsil(known, tehsil);
+                } catch (UnknownPlaceException e) {
+                    problem("location.tehsil", e.getMessage());
+                }
+            }
+            String unionCouncil = checkedText(loc, "location.unionCouncil", "unionCouncil");
+            if (unionCouncil != null) {
+                report("location.unionCouncil", PLACES.unionCouncilProblem(unionCouncil).orElse(null));
+            }
+        }
+
+        /** The field's text when it was given as text and passed its own checks, else null. */
+        String checkedText(JsonNode obj, String path, String name) {
+            JsonNode v = value(obj, name);
+            return v == null || !v.isTextual() || reported(path) ? null : v.textValue();
         }
 
         void contact(JsonNode root) {
@@ -636,30 +684,11 @@ public final class SurveyValidator {
             return true;
         }
         int allowed = b.length() >= 8 ? 2 : b.length() >= 4 ? 1 : 0;
-        return Math.abs(a.length() - b.length()) <= allowed && distance(a, b) <= allowed;
+        return Math.abs(a.length() - b.length()) <= allowed && Spelling.distance(a, b) <= allowed;
     }
 
     private static String normalise(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String join(String parent, String name) {

@@ -54,16 +54,13 @@ class ShockRecords {
         }, key);
         long id = Objects.requireNonNull(key.getKey()).longValue();
         for (Declaration.Area a : d.areas()) {
-            jdbc.update("insert into shock_area (shock_id, province, district, tehsil) values (?, ?, ?, ?)",
-                    id, a.province(), a.district(), a.tehsil());
+            insertArea(id, a);
         }
         return id;
     }
 
     Shock shock(long id) {
-        return jdbc.query("select * from shock where id = ?", (rs, i) -> new Shock(rs.getLong("id"), rs.getString("kind"),
-                        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on") == null ? null : rs.getDate("ends_on").toLocalDate(),
-                        rs.getString("comment"), rs.getString("declared_by"), rs.getTimestamp("declared_at").toInstant()), id)
+        return jdbc.query("select * from shock where id = ?", SHOCK_ROW, id)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("shock", id));
     }
 
@@ -72,24 +69,73 @@ class ShockRecords {
                 (rs, i) -> new Declaration.Area(rs.getString(1), rs.getString(2), rs.getString(3).isEmpty() ? null : rs.getString(3)), shockId);
     }
 
-    /** Every household living in one of the areas (a district, or a tehsil of it), with the score of its latest decision. */
-    List<Found> householdsIn(List<Declaration.Area> areas) {
+    /**
+     * Every household living in one of the places (a district, or a tehsil of it), with the score of its latest
+     * decision. A stored location may spell the district or tehsil any way the reference list accepts.
+     */
+    List<Found> householdsIn(List<Place> places) {
         StringBuilder sql = new StringBuilder("select h.id, d.score from household h join eligibility_decision d on d.id = "
                 + "(select x.id from eligibility_decision x where x.household_id = h.id order by x.decided_at desc, x.id desc limit 1) "
                 + "where ");
         List<Object> args = new ArrayList<>();
-        for (int i = 0; i < areas.size(); i++) {
-            Declaration.Area a = areas.get(i);
-            sql.append(i == 0 ? "" : " or ").append("(h.province = ? and h.district = ?");
-            args.add(a.province());
-            args.add(a.district());
-            if (!a.tehsil().isEmpty()) {
-                sql.append(" and h.tehsil = ?");
-                args.add(a.tehsil());
+        for (int i = 0; i < places.size(); i++) {
+            Place p = places.get(i);
+            sql.append(i == 0 ? "" : " or ").append("(h.province = ? and h.district in (").append(marks(p.district().spellings()))
+                    .append(')');
+            args.add(p.district().province().name());
+            args.addAll(p.district().spellings());
+            if (p.tehsil() != null) {
+                sql.append(" and h.tehsil in (").append(marks(p.tehsil().spellings())).append(')');
+                args.addAll(p.tehsil().spellings());
             }
             sql.append(')');
         }
         return jdbc.query(sql.toString(), (rs, i) -> new Found(rs.getLong(1), rs.getInt(2)), args.toArray());
+    }
+
+    private static String marks(List<String> values) {
+        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+    }
+
+    /**
+     * Waits until no other declaration or extension is being made, and keeps the others waiting until this
+     * transaction ends: the overlap check and the declaration it allows are one step.
+     */
+    void lockDeclarations() {
+        jdbc.queryForObject("select id from shock_declaration_lock where id = 1 for update", Integer.class);
+    }
+
+    /** A declared shock with one of its areas. */
+    record DeclaredArea(Shock shock, Declaration.Area area) {}
+
+    /**
+     * The areas of every other shock whose days meet {@code startsOn} to {@code endsOn} (null: still going on),
+     * read as committed (a locking read), so a declaration made just before is seen.
+     */
+    List<DeclaredArea> areasMeeting(LocalDate startsOn, LocalDate endsOn, long except) {
+        return jdbc.query("select s.*, a.province, a.district, a.tehsil from shock s join shock_area a on a.shock_id = s.id "
+                        + "where s.id <> ? and s.starts_on <= ? and coalesce(s.ends_on, ?) >= ? order by s.id, a.district, a.tehsil "
+                        + "lock in share mode",
+                (rs, i) -> new DeclaredArea(SHOCK_ROW.mapRow(rs, i), new Declaration.Area(rs.getString("province"),
+                        rs.getString("district"), rs.getString("tehsil").isEmpty() ? null : rs.getString("tehsil"))),
+                except, Date.valueOf(endsOn == null ? OPEN_END : endsOn), Date.valueOf(OPEN_END), Date.valueOf(startsOn));
+    }
+
+    /** The day an open-ended shock is taken to last until when comparing periods. */
+    static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
+
+    void insertArea(long shockId, Declaration.Area a) {
+        jdbc.update("insert into shock_area (shock_id, province, district, tehsil) values (?, ?, ?, ?)",
+                shockId, a.province(), a.district(), a.tehsil() == null ? "" : a.tehsil());
+    }
+
+    void extendTo(long shockId, LocalDate endsOn) {
+        jdbc.update("update shock set ends_on = ? where id = ?", Date.valueOf(endsOn), shockId);
+    }
+
+    /** The households a shock already names (with or without a case of their own). */
+    java.util.Set<Long> named(long shockId) {
+        return new java.util.HashSet<>(jdbc.queryForList("select household_id from shock_household where shock_id = ?", Long.class, shockId));
     }
 
     /** The open shock case of each household that has one. */
@@ -100,9 +146,11 @@ class ShockRecords {
         return open;
     }
 
-    void insertHousehold(long shockId, Found h, Integer priority, String rule, int policyVersion, Long caseId, Long openCaseId) {
-        jdbc.update("insert into shock_household (shock_id, household_id, score_before, priority, priority_rule, priority_policy_version, "
-                + "case_id, open_case_id) values (?, ?, ?, ?, ?, ?, ?, ?)", shockId, h.householdId(), h.score(), priority, rule,
+    /** Names the household in the shock; refused by the database when the same event (kind and first day) already names it. */
+    void insertHousehold(Shock shock, Found h, Integer priority, String rule, int policyVersion, Long caseId, Long openCaseId) {
+        jdbc.update("insert into shock_household (shock_id, household_id, shock_kind, shock_starts_on, score_before, priority, "
+                + "priority_rule, priority_policy_version, case_id, open_case_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                shock.id(), h.householdId(), shock.kind(), Date.valueOf(shock.startsOn()), h.score(), priority, rule,
                 policyVersion, caseId, openCaseId);
     }
 
@@ -143,6 +191,10 @@ class ShockRecords {
         jdbc.update("update shock_household set survey_id = ?, score_after = ?, assistance_pkr = ?, assistance_rule = ?, "
                 + "assistance_policy_version = ? where case_id = ?", surveyId, score, assistancePkr, rule, policyVersion, caseId);
     }
+
+    private static final RowMapper<Shock> SHOCK_ROW = (rs, i) -> new Shock(rs.getLong("id"), rs.getString("kind"),
+            rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on") == null ? null : rs.getDate("ends_on").toLocalDate(),
+            rs.getString("comment"), rs.getString("declared_by"), rs.getTimestamp("declared_at").toInstant());
 
     private static final RowMapper<Order> ORDER_ROW = (rs, i) -> new Order(rs.getLong("shock_id"), rs.getLong("household_id"),
             rs.getLong("case_id"), rs.getObject("priority", Integer.class), rs.getInt("score_before"), rs.getObject("survey_id", Long.class));

@@ -1,6 +1,7 @@
 package org.dynreg.synthetic;
 
 import org.dynreg.indicators.IndicatorDefinitions;
+import org.dynreg.places.District;
 import org.dynreg.registry.ChronicDisease;
 import org.dynreg.registry.CookingFuel;
 import org.dynreg.registry.Disability;
@@ -95,7 +96,8 @@ final class HouseholdDraw {
         int p = targets.province(r.nextDouble());
         Province province = targets.provinceAt(p);
         int d = r.nextInt(targets.districtCount(p));
-        String district = targets.district(p, d);
+        District place = targets.district(p, d);
+        String district = place.name();
         LocalDate surveyedOn = today.minusDays(1 + r.nextInt(SURVEY_SPREAD_DAYS));
         double wealth = r.nextDouble();
 
@@ -142,7 +144,7 @@ final class HouseholdDraw {
         List<SyntheticHousehold.Member> members = members(r, p, d, index, surveyedOn, targets.averageSize(p), family);
         int rooms = Math.max(1, (int) Math.round(1 + wealth * 3 + r.nextDouble() - (kacha ? 0.7 : 0)));
         int uc = 1 + r.nextInt(150);
-        String tehsil = district + " Tehsil " + (1 + r.nextInt(4));
+        String tehsil = place.tehsils().get(r.nextInt(place.tehsils().size())).name();
         String unionCouncil = "UC-" + uc;
         String address = "House " + (1 + r.nextInt(400)) + ", Street " + (1 + r.nextInt(40)) + ", " + unionCouncil + ", "
                 + district;

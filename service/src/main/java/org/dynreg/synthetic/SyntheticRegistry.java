@@ -4,6 +4,7 @@ import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
 import org.dynreg.audit.AuditTrail;
 import org.dynreg.indicators.PublishedIndicators;
+import org.dynreg.places.Places;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,7 +70,7 @@ public class SyntheticRegistry {
         this.dataSource = dataSource;
         this.trail = trail;
         this.clock = clock;
-        this.targets = new Targets(PublishedIndicators.load(), Districts.load());
+        this.targets = new Targets(PublishedIndicators.load(), Places.pakistan());
         this.chunkSize = chunkSize;
         this.workers = workers;
     }

@@ -1,13 +1,16 @@
 package org.dynreg.synthetic;
 
 import org.dynreg.indicators.PublishedIndicators;
+import org.dynreg.places.District;
+import org.dynreg.places.Places;
 import org.dynreg.registry.Province;
 
 import java.util.List;
 
 /**
- * The probabilities households are drawn with, per region and district. A region's published figure
- * holds for the region as a whole: the districts the report names (highest and lowest five) get their
+ * The probabilities households are drawn with, per region and district (the districts of the reference list
+ * of administrative units). A region's published figure holds for the region as a whole: the districts the
+ * report names (however it spells them) (highest and lowest five) get their
  * own figure and the region's other districts share what is left, so that the region still averages its
  * figure. A region without a figure for a measure takes the national one.
  */
@@ -16,12 +19,12 @@ final class Targets {
     /** Share of all households, cumulative, in {@link Province} order. */
     private final double[] cumulativeShare;
     private final double[] averageSize;
-    private final List<String>[] districts;
+    private final List<District>[] districts;
     /** [province][district][measure], as probabilities. */
     private final double[][][] rates;
 
     @SuppressWarnings("unchecked")
-    Targets(PublishedIndicators published, Districts catalogue) {
+    Targets(PublishedIndicators published, Places catalogue) {
         int n = provinces.length;
         cumulativeShare = new double[n];
         averageSize = new double[n];
@@ -35,7 +38,7 @@ final class Targets {
             cumulative += required(published, "households", "registered_households", province) / total;
             cumulativeShare[p] = cumulative;
             averageSize[p] = required(published, "households", "average_size", province);
-            districts[p] = catalogue.of(province);
+            districts[p] = catalogue.districts(province);
             rates[p] = new double[districts[p].size()][Measure.values().length];
             for (Measure m : Measure.values()) {
                 spread(published, province, m, p);
@@ -48,12 +51,12 @@ final class Targets {
         double regional = published.region(m.indicator, m.measure, province.name())
                 .or(() -> published.region(m.indicator, m.measure, PublishedIndicators.NATIONAL))
                 .orElseThrow(() -> new IllegalStateException("no figure is published for " + m.indicator + " " + m.measure));
-        List<String> names = districts[p];
+        List<District> names = districts[p];
         double named = 0;
         int namedCount = 0;
         Double[] own = new Double[names.size()];
         for (int d = 0; d < names.size(); d++) {
-            own[d] = published.district(m.indicator, m.measure, province.name(), names.get(d)).orElse(null);
+            own[d] = published.district(m.indicator, m.measure, province.name(), names.get(d).name()).orElse(null);
             if (own[d] != null) {
                 named += own[d];
                 namedCount++;
@@ -97,7 +100,7 @@ final class Targets {
         return districts[p].size();
     }
 
-    String district(int p, int d) {
+    District district(int p, int d) {
         return districts[p].get(d);
     }
 

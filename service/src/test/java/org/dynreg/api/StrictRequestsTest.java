@@ -124,6 +124,7 @@ class StrictRequestsTest {
                 new Endpoint("admin", "PUT", "/api/simulator/identity/{nationalId}", "/api/simulator/identity/35202-1234567-1"),
                 new Endpoint("admin", "POST", "/api/registry/generations", null),
                 new Endpoint("officer", "POST", "/api/shocks", null),
+                new Endpoint("officer", "POST", "/api/shocks/{id}/extensions", "/api/shocks/99999999/extensions"),
                 new Endpoint("operator", "POST", "/api/registrations/tokens", null),
                 new Endpoint("operator", "POST", "/api/updates/cyclic", null),
                 new Endpoint("officer", "POST", "/api/policy/bundles/{version}/expectations", "/api/policy/bundles/1/expectations"),

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Registers the repository's reference households as real households of one made-up district, each
+ * Registers the repository's reference households as real households of one made-up district (one of every
+ * province, in the tests' places/local-units.csv), each
  * set with its own national ids, so that a test can count what it registered and nothing else.
  */
 final class ReferenceRegistry {
@@ -28,7 +29,7 @@ final class ReferenceRegistry {
             for (ReferenceHousehold h : ReferenceHouseholds.fromClasspath()) {
                 if (names.isEmpty() || names.contains(h.name())) {
                     ObjectNode survey = h.survey().deepCopy();
-                    ((ObjectNode) survey.get("location")).put("district", district);
+                    ((ObjectNode) survey.get("location")).put("district", district).put("tehsil", "Test tehsil");
                     for (JsonNode m : survey.withArray("members")) {
                         String id = m.get("nationalId").asText();
                         ((ObjectNode) m).put("nationalId", idPrefix + id.substring(idPrefix.length()));

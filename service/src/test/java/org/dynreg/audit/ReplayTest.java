@@ -181,7 +181,7 @@ class ReplayTest {
                 assertThat(started.get("total").asLong()).isEqualTo(requested);
                 for (int i = 0; i < 3; i++) {
                     ObjectNode survey = ReferenceRegistry.household("single-person-household").survey().deepCopy();
-                    ((ObjectNode) survey.get("location")).put("district", district);
+                    ((ObjectNode) survey.get("location")).put("district", district).put("tehsil", "Test tehsil");
                     int line = 0;
                     for (JsonNode m : survey.withArray("members")) {
                         ((ObjectNode) m).put("nationalId", String.format("95%03d-%07d-%d", i, 4000000 + line, line++ % 10));

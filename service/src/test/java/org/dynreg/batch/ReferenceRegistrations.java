@@ -38,7 +38,7 @@ final class ReferenceRegistrations {
 
     static ObjectNode survey(ReferenceHousehold h, String district, String idPrefix, LocalDate on) {
         ObjectNode survey = h.survey().deepCopy();
-        ((ObjectNode) survey.get("location")).put("district", district);
+        ((ObjectNode) survey.get("location")).put("district", district).put("tehsil", "Test tehsil");
         long days = 0;
         if (on != null) {
             OffsetDateTime started = OffsetDateTime.parse(survey.get("startedAt").asText());

@@ -58,6 +58,43 @@ class SurveyValidatorTest {
         return p.get(0).message();
     }
 
+    // --- the location against the reference list of administrative units ---
+
+    @Test
+    void theDistrictMustBeOneOfTheProvincesAndTheTehsilOneOfTheDistricts() {
+        ObjectNode s = example();
+        obj(s, "location").put("district", "Multann");
+        assertThat(only(s, "location.district")).isEqualTo("'Multann' is not a district of PUNJAB in the reference list of "
+                + "Pakistan's administrative units; did you mean Multan?");
+
+        s = example();
+        obj(s, "location").put("district", "Dadu").put("tehsil", "Dadu");
+        assertThat(only(s, "location.district")).isEqualTo("'Dadu' is a district of SINDH, not of PUNJAB");
+
+        s = example();
+        obj(s, "location").put("province", "SINDH").put("district", "Dadu").put("tehsil", "Sehwan");
+        assertThat(only(s, "location.tehsil")).isEqualTo("'Sehwan' is not a tehsil of Dadu; it is a tehsil of Jamshoro");
+
+        s = example();
+        obj(s, "location").put("province", "SINDH").put("district", "jamshoro").put("tehsil", "Sehwan");
+        assertThat(problems(s)).as("another spelling the list accepts").isEmpty();
+        Survey.Location bound = validator.bind(s).location();
+        assertThat(List.of(bound.district(), bound.tehsil())).as("stored as the list names them").containsExactly("Jamshoro", "Sehwan Sharif");
+
+        s = example();
+        obj(s, "location").put("province", "ATLANTIS").put("district", "Nowhere");
+        assertThat(paths(s)).as("no district check without a province").containsExactly("location.province");
+    }
+
+    @Test
+    void aUnionCouncilIsANameOrNumber() {
+        ObjectNode s = example();
+        obj(s, "location").put("unionCouncil", "UC#12; --");
+        assertThat(only(s, "location.unionCouncil")).startsWith("must be the union council's name or number, e.g. UC-112");
+        obj(s, "location").put("unionCouncil", "Tarlai Kalan");
+        assertThat(problems(s)).isEmpty();
+    }
+
     // --- the shared example and many faults at once ---
 
     @Test

@@ -3,6 +3,7 @@ package org.dynreg.shock.web;
 import io.swagger.v3.oas.annotations.Operation;
 import org.dynreg.shock.Assistance;
 import org.dynreg.shock.Declaration;
+import org.dynreg.shock.Extension;
 import org.dynreg.shock.ResurveyOrder;
 import org.dynreg.shock.ShockView;
 import org.dynreg.shock.Shocks;
@@ -31,12 +32,19 @@ class ShockController {
         this.shocks = shocks;
     }
 
-    @Operation(summary = "Declare a shock over districts or tehsils: one re-survey order per household living there, by the Shock response table's priority")
+    @Operation(summary = "Declare a shock over districts or tehsils: one re-survey order per household living there, by the Shock response table's priority; refused (409) when a declared shock already covers the ground and days")
     @PostMapping("/api/shocks")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     ResponseEntity<ShockView> declare(@RequestBody(required = false) Declaration body, Authentication auth) {
         ShockView shock = shocks.declare(body, auth.getName());
         return ResponseEntity.created(URI.create("/api/shocks/" + shock.id())).body(shock);
+    }
+
+    @Operation(summary = "Extend a declared shock as the disaster authority extends its notification: a later last day and/or more districts or tehsils; households in the added ground get re-survey orders, none is named twice")
+    @PostMapping("/api/shocks/{id}/extensions")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    ShockView extend(@PathVariable long id, @RequestBody(required = false) Extension body, Authentication auth) {
+        return shocks.extend(id, body, auth.getName());
     }
 
     @Operation(summary = "A declared shock: its re-survey orders in priority order with their state, and how many per priority")
