@@ -1,5 +1,6 @@
 package org.dynreg.cli;
 
+import org.jline.terminal.Terminal;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,6 +30,11 @@ import java.util.Map;
 public class DynregShell {
 
     public static int run(String[] args) {
+        return run(args, null);
+    }
+
+    /** Runs on the given terminal instead of the system's (null: the system's): a test types into it and reads what is printed. */
+    static int run(String[] args, Terminal terminal) {
         if (CommandLineOptions.asksForHelp(args) && !args[0].equals("help")) {
             args = new String[] {"help"};
         }
@@ -45,6 +51,9 @@ public class DynregShell {
                 "spring.shell.noninteractive.enabled", String.valueOf(args.length > 0),
                 "spring.shell.script.enabled", "false",
                 "spring.shell.history.enabled", "false"));
+        if (terminal != null) {
+            app.addInitializers(context -> context.getBeanFactory().registerSingleton("terminal", terminal));
+        }
         try {
             return SpringApplication.exit(app.run(args));
         } catch (RuntimeException e) {
