@@ -38,10 +38,30 @@ class CaseCommands {
                 + "); outcomes: " + Explanations.value(t.get("outcomes")).replace("; ", ", ");
     }
 
-    @Command(command = "task release", description = "Give a task back to its group")
-    String release(@Option(longNames = "id", required = true) String id) {
-        JsonNode t = service.postJson("/api/tasks/" + id + "/release", "{}");
+    @Command(command = "task release", description = "Give a task back to its group; a supervisor may free a task someone else holds, with a reason")
+    String release(@Option(longNames = "id", required = true) String id,
+                   @Option(longNames = "reason", description = "why a supervisor frees someone else's task") String reason) {
+        ObjectNode body = json.createObjectNode();
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        JsonNode t = service.postJson("/api/tasks/" + id + "/release", body.toString());
         return "Task " + id + " (" + t.path("name").asText() + ", case " + t.path("caseId").asLong() + ") is back with its group";
+    }
+
+    @Command(command = "task reassign", description = "Give a task, held or waiting, to another person of the case's office (supervisor)")
+    String reassign(@Option(longNames = "id", required = true) String id,
+                    @Option(longNames = "to", required = true, description = "the user who takes it over") String to,
+                    @Option(longNames = "reason", required = true, description = "why") String reason) {
+        JsonNode t = service.postJson("/api/tasks/" + id + "/reassign", json.createObjectNode().put("to", to).put("reason", reason).toString());
+        return "Task " + id + " (" + t.path("name").asText() + ", case " + t.path("caseId").asLong() + ") is now held by "
+                + t.path("owner").asText(to);
+    }
+
+    @Command(command = "escalation list", description = "Open escalations of my offices' cases: step, task, group and how overdue (supervisor)")
+    String escalations(@Option(longNames = "json", description = "the service's answer as JSON, for scripts") boolean asJson) {
+        JsonNode open = service.get("/api/escalations");
+        return asJson ? Explanations.json(open) : Explanations.rows(open, "open escalation", "open escalations", "No open escalations.");
     }
 
     @Command(command = "task complete", description = "Complete a task with an outcome (SURVEYED, APPROVE, NOT_FOUND ... as the task lists), a comment and its data")
@@ -88,17 +108,39 @@ class CaseCommands {
         return asJson ? Explanations.json(c) : Explanations.caseText(c);
     }
 
-    @Command(command = "case list", description = "A household's cases, newest first, as a table")
-    String cases(@Option(longNames = "household", required = true) long household,
+    @Command(command = "case list", description = "A household's cases (--household), or my offices' cases filtered by type, state, district, overdue; newest first, as a table")
+    String cases(@Option(longNames = "household", description = "this household's cases") Long household,
+                 @Option(longNames = "type", description = "e.g. APPEAL, CYCLIC_UPDATE") String type,
+                 @Option(longNames = "state", description = "OPEN or CLOSED") String state,
+                 @Option(longNames = "district") String district,
+                 @Option(longNames = "overdue", description = "only cases with an open escalation") boolean overdue,
+                 @Option(longNames = "page", defaultValue = "0", description = "0 first") int page,
                  @Option(longNames = "json", description = "the service's answer as JSON, for scripts") boolean asJson) {
-        JsonNode cases = service.get("/api/households/" + household + "/cases");
-        return asJson ? Explanations.json(cases) : Explanations.rows(cases, "case", "cases", "Household " + household + " has no cases.");
+        if (household != null) {
+            if (type != null || state != null || district != null || overdue) {
+                throw new CliFailure(CliFailure.REFUSED, "--household lists all of a household's cases: give it alone, or filter without it");
+            }
+            JsonNode cases = service.get("/api/households/" + household + "/cases");
+            return asJson ? Explanations.json(cases) : Explanations.rows(cases, "case", "cases", "Household " + household + " has no cases.");
+        }
+        StringBuilder path = new StringBuilder("/api/cases?page=").append(page);
+        Query.add(path, "type", type);
+        Query.add(path, "state", state);
+        Query.add(path, "district", district);
+        Query.add(path, "overdue", overdue ? "true" : null);
+        JsonNode answer = service.get(path.toString());
+        if (asJson) {
+            return Explanations.json(answer);
+        }
+        JsonNode rows = answer.isArray() ? answer : answer.path("cases");
+        String table = Explanations.rows(rows, "case", "cases", "No case matches.");
+        return answer.path("more").asBoolean() ? table + "More on the next page: --page " + (page + 1) + "\n" : table;
     }
 
-    @Command(command = "appeal lodge", description = "Lodge an appeal against the cut-off for a household")
+    @Command(command = "appeal lodge", description = "Lodge an appeal against the cut-off for a household; exits 2 when it is not admissible")
     String lodge(@Option(longNames = "household", required = true) long household,
                  @Option(longNames = "evidence", defaultValue = "", description = "what the household says and shows") String evidence,
-                 @Option(longNames = "grounds", description = "the grounds claimed, comma-separated, as the Appeals table names them") String grounds) {
+                 @Option(longNames = "grounds", description = "grounds the household claims, comma-separated: SCORE_NEAR_CUTOFF, DISABILITY, WIDOW_HEAD") String grounds) {
         ObjectNode body = json.createObjectNode().put("householdId", household).put("evidence", evidence);
         if (grounds != null && !grounds.isBlank()) {
             var list = body.putArray("grounds");
@@ -107,7 +149,10 @@ class CaseCommands {
             }
         }
         JsonNode c = service.postJson("/api/appeals", body.toString());
-        return (c.path("state").asText().equals("OPEN") ? "Appeal lodged.\n" : "Appeal recorded and closed.\n") + Explanations.caseText(c);
+        if ("CLOSED".equals(c.path("state").asText())) {
+            throw new CliFailure(CliFailure.REFUSED, "Appeal not admissible (" + c.path("outcome").asText() + ").\n" + Explanations.caseText(c).strip());
+        }
+        return "Appeal lodged.\n" + Explanations.caseText(c);
     }
 
     @Command(command = "appeal show", description = "An appeal: where it stands, the household's decision, its open tasks and history")

@@ -1,6 +1,5 @@
 package org.dynreg.cli;
 
-import org.jline.terminal.Terminal;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,9 +12,12 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.shell.CommandNotFound;
+import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.shell.command.annotation.CommandScan;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -30,11 +32,14 @@ import java.util.Map;
 public class DynregShell {
 
     public static int run(String[] args) {
-        return run(args, null);
+        return run(args, null, null);
     }
 
-    /** Runs on the given terminal instead of the system's (null: the system's): a test types into it and reads what is printed. */
-    static int run(String[] args, Terminal terminal) {
+    /**
+     * Runs on a terminal reading {@code in} and printing to {@code out} instead of the system's (null: the
+     * system's): a test types into it and reads what is printed.
+     */
+    static int run(String[] args, InputStream in, OutputStream out) {
         if (CommandLineOptions.asksForHelp(args) && !args[0].equals("help")) {
             args = new String[] {"help"};
         }
@@ -51,8 +56,9 @@ public class DynregShell {
                 "spring.shell.noninteractive.enabled", String.valueOf(args.length > 0),
                 "spring.shell.script.enabled", "false",
                 "spring.shell.history.enabled", "false"));
-        if (terminal != null) {
-            app.addInitializers(context -> context.getBeanFactory().registerSingleton("terminal", terminal));
+        if (in != null) {
+            TerminalCustomizer streams = builder -> builder.system(false).streams(in, out).type("dumb");
+            app.addInitializers(context -> context.getBeanFactory().registerSingleton("dynregTerminalStreams", streams));
         }
         try {
             return SpringApplication.exit(app.run(args));

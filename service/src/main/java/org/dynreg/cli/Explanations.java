@@ -28,8 +28,17 @@ final class Explanations {
             Map.entry("task.complete", "completed"),
             Map.entry("task.reassign", "reassigned"));
 
-    /** Fields of a task the list shows in its own columns (or not at all); any other field gets a column of its own. */
-    private static final Set<String> TASK_FIELDS = Set.of("id", "name", "caseId", "status", "owner", "groups", "outcomes");
+    /** A task list's columns in order: field, heading, widest before it is cut. */
+    private static final String[][] TASK_COLUMNS = {
+            {"id", "task", String.valueOf(Integer.MAX_VALUE)}, {"caseId", "case", String.valueOf(Integer.MAX_VALUE)},
+            {"caseType", "type", "20"}, {"householdId", "household", String.valueOf(Integer.MAX_VALUE)}, {"headName", "head", "20"},
+            {"district", "district", "16"}, {"score", "score", "5"}, {"name", "step", "30"}, {"status", "status", "10"},
+            {"owner", "held by", "14"}, {"dueAt", "due", "16"}, {"waiting", "waiting", "16"}, {"sla", "SLA", "10"},
+            {"outcomes", "outcomes", "36"}};
+
+    /** Fields of a task the list shows in its own columns, or leaves out as said by another (the step's table row, its office, hours waiting); any other field gets a column of its own. */
+    private static final Set<String> TASK_KNOWN = Set.of("id", "caseId", "caseType", "householdId", "headName", "district", "score", "name",
+            "status", "owner", "dueAt", "waiting", "sla", "outcomes", "groups", "tehsil", "office", "step", "createdAt", "waitingHours");
 
     private Explanations() {
     }
@@ -139,30 +148,36 @@ final class Explanations {
     }
 
     /**
-     * Tasks as a table: task, case, step, status, holder, outcomes, and a column for every other field
-     * the service sends with a task (household, district, score, due date ...), so that a newer service's
-     * task rows show in full.
+     * Tasks as a table: the task, its case, then what the service says about each task to help choose the
+     * next job (update type, household, head, district, score, due date, time waiting, SLA status) when it
+     * sends it, and the step, status, holder and outcomes. A field this shell does not know gets a column of its own.
      */
     static String tasks(JsonNode tasks, String none) {
-        List<String> extra = new ArrayList<>();
-        for (JsonNode t : tasks) {
-            t.fieldNames().forEachRemaining(f -> {
-                if (!TASK_FIELDS.contains(f) && !extra.contains(f)) {
-                    extra.add(f);
+        List<String[]> columns = new ArrayList<>();
+        for (String[] c : TASK_COLUMNS) {
+            if (c[0].equals("outcomes")) {
+                for (JsonNode t : tasks) {
+                    t.fieldNames().forEachRemaining(f -> {
+                        if (!TASK_KNOWN.contains(f) && columns.stream().noneMatch(k -> k[0].equals(f))) {
+                            columns.add(new String[] {f, label(f), "24"});
+                        }
+                    });
                 }
-            });
+            }
+            boolean sent = c[0].equals("id") || c[0].equals("caseId") || c[0].equals("name") || c[0].equals("status")
+                    || c[0].equals("owner") || c[0].equals("outcomes");
+            for (JsonNode t : tasks) {
+                sent |= t.hasNonNull(c[0]);
+            }
+            if (sent) {
+                columns.add(c);
+            }
         }
-        Table table = new Table().whole("task").number("case");
-        extra.forEach(f -> table.column(label(f), 24, false));
-        table.column("step").column("status", 12, false).column("held by", 16, false).column("outcomes", 40, false);
+        Table table = new Table();
+        columns.forEach(c -> table.column(c[1], Integer.parseInt(c[2]), c[0].equals("caseId") || c[0].equals("score") || c[0].equals("householdId")));
         for (JsonNode t : tasks) {
-            List<Object> row = new ArrayList<>(List.of(t.path("id").asText(), t.path("caseId").asText()));
-            extra.forEach(f -> row.add(cell(t.get(f))));
-            row.add(t.path("name").asText());
-            row.add(t.path("status").asText());
-            row.add(t.path("owner").isNull() ? null : t.path("owner").asText());
-            row.add(value(t.path("outcomes")).replace("; ", ", "));
-            table.row(row.toArray());
+            table.row(columns.stream().map(c -> (Object) (c[0].equals("outcomes") ? value(t.path("outcomes")).replace("; ", ", ") : cell(t.get(c[0]))))
+                    .toArray());
         }
         return table.render("task", "tasks", none);
     }

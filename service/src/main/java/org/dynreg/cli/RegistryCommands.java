@@ -79,6 +79,21 @@ class RegistryCommands {
         return s.toString();
     }
 
+    @Command(command = "household search", description = "Find households by household id, national id, phone or name (what you may search by and see depends on your role)")
+    String search(@Option(longNames = "household") Long household,
+                  @Option(longNames = "national-id") String nationalId,
+                  @Option(longNames = "phone") String phone,
+                  @Option(longNames = "name", description = "part of a member's name") String name,
+                  @Option(longNames = "json", description = "the service's answer as JSON, for scripts") boolean asJson) {
+        StringBuilder path = new StringBuilder("/api/search/households?");
+        Query.add(path, "householdId", household == null ? null : household.toString());
+        Query.add(path, "nationalId", nationalId);
+        Query.add(path, "phone", phone);
+        Query.add(path, "name", name);
+        JsonNode found = service.get(path.toString());
+        return asJson ? Explanations.json(found) : Explanations.rows(found, "household", "households", "No household found.");
+    }
+
     @Command(command = "household notifications", description = "What a household has been told, oldest first")
     String notifications(@Option(longNames = "id", required = true) long id,
                          @Option(longNames = "json", description = "the service's answer as JSON, for scripts") boolean asJson) {

@@ -129,16 +129,6 @@ class ServiceClient {
         throw failure(response.statusCode(), parse(new String(response.body(), StandardCharsets.UTF_8)));
     }
 
-    JsonNode putJson(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-    }
-
-    JsonNode delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
-    }
-
     private JsonNode send(HttpRequest.Builder request) {
         HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = parse(response.body());

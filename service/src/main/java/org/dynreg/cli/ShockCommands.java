@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
-/** Shocks: declare one over areas, follow its re-survey orders, list the households named for emergency assistance. */
+/** Shocks: declare one over areas (and extend it), follow its re-survey orders, list the households named for emergency assistance. */
 @Command(command = "shock")
 class ShockCommands {
     private final ServiceClient service;
@@ -26,22 +26,21 @@ class ShockCommands {
                            + "e.g. SINDH/Hyderabad,SINDH/Dadu/Mehar") String areas,
                    @Option(longNames = "comment", required = true, description = "why: the disaster authority's notification") String comment) {
         ObjectNode body = json.createObjectNode().put("kind", kind).put("startsOn", from).put("endsOn", to).put("comment", comment);
-        ArrayNode list = body.putArray("areas");
-        for (String area : areas.split(",")) {
-            String[] p = area.strip().split("/");
-            if (p.length < 2 || p.length > 3 || p[0].isBlank() || p[1].isBlank()) {
-                throw new CliFailure(CliFailure.REFUSED, "--area: '" + area.strip() + "' is not PROVINCE/District or PROVINCE/District/Tehsil");
-            }
-            list.addObject().put("province", p[0].strip()).put("district", p[1].strip()).put("tehsil", p.length == 3 ? p[2].strip() : null);
-        }
+        areas(body, areas);
         JsonNode shock = service.postJson("/api/shocks", body.toString());
         return "Shock " + shock.get("id").asLong() + " declared.\n" + text(shock);
     }
 
-    @Command(command = "list", description = "The declared shocks, newest first")
-    String list(@Option(longNames = "json", description = "the service's answer as JSON, for scripts") boolean asJson) {
-        JsonNode shocks = service.get("/api/shocks");
-        return asJson ? Explanations.json(shocks) : Explanations.rows(shocks, "shock", "shocks", "No shock has been declared.");
+    @Command(command = "extend", description = "Extend a declared shock as the disaster authority extends its notification: a later last day and/or more areas (policy officer)")
+    String extend(@Option(longNames = "id", required = true, description = "the shock") long id,
+                  @Option(longNames = "to", description = "the new last day, yyyy-MM-dd") String to,
+                  @Option(longNames = "area", description = "areas added, as for declare") String areas,
+                  @Option(longNames = "comment", required = true, description = "why: the authority's extended notification") String comment) {
+        ObjectNode body = json.createObjectNode().put("endsOn", to).put("comment", comment);
+        if (areas != null) {
+            areas(body, areas);
+        }
+        return "Shock " + id + " extended.\n" + text(service.postJson("/api/shocks/" + id + "/extensions", body.toString()));
     }
 
     @Command(command = "show", description = "A shock: its areas, its re-survey orders in priority order with where each stands")
@@ -75,6 +74,18 @@ class ShockCommands {
                      @Option(longNames = "json", description = "the service's answer as JSON, for scripts") boolean asJson) {
         JsonNode orders = service.get("/api/shocks/resurveys" + (shock == null ? "" : "?shock=" + shock));
         return asJson ? Explanations.json(orders) : Explanations.rows(orders, "re-survey", "re-surveys", "No re-survey is waiting.");
+    }
+
+    /** {@code --area} as the request's areas: PROVINCE/District[/Tehsil], comma-separated. */
+    private static void areas(ObjectNode body, String areas) {
+        ArrayNode list = body.putArray("areas");
+        for (String area : areas.split(",")) {
+            String[] p = area.strip().split("/");
+            if (p.length < 2 || p.length > 3 || p[0].isBlank() || p[1].isBlank()) {
+                throw new CliFailure(CliFailure.REFUSED, "--area: '" + area.strip() + "' is not PROVINCE/District or PROVINCE/District/Tehsil");
+            }
+            list.addObject().put("province", p[0].strip()).put("district", p[1].strip()).put("tehsil", p.length == 3 ? p[2].strip() : null);
+        }
     }
 
     private static String text(JsonNode s) {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reference households surveyed on a chosen day. The daily sweep is off: a test runs it for the day it
  * chooses, and the shared test database must not see sweeps it did not ask for.
  */
-final class RunningService implements AutoCloseable {
+public final class RunningService implements AutoCloseable {
     static final ZoneId REGISTRY_ZONE = ZoneId.of("Asia/Karachi");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -50,7 +50,7 @@ final class RunningService implements AutoCloseable {
         context.close();
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(REGISTRY_ZONE);
     }
 
@@ -59,7 +59,7 @@ final class RunningService implements AutoCloseable {
      * by the same number of days, so every member keeps the age the reference gives (and the household its
      * score); national ids take the prefix, so they are this test's own.
      */
-    static ObjectNode survey(String reference, String idPrefix, OffsetDateTime startedAt) {
+    public static ObjectNode survey(String reference, String idPrefix, OffsetDateTime startedAt) {
         ReferenceHousehold ref = ReferenceHouseholds.fromClasspath().stream().filter(h -> h.name().equals(reference)).findFirst()
                 .orElseThrow();
         ObjectNode survey = ref.survey().deepCopy();
@@ -78,7 +78,7 @@ final class RunningService implements AutoCloseable {
     }
 
     /** The reference's survey taken on {@code day}, at the time of day the reference gives. */
-    static ObjectNode surveyOn(String reference, String idPrefix, LocalDate day) {
+    public static ObjectNode surveyOn(String reference, String idPrefix, LocalDate day) {
         ReferenceHousehold ref = ReferenceHouseholds.fromClasspath().stream().filter(h -> h.name().equals(reference)).findFirst()
                 .orElseThrow();
         OffsetDateTime started = OffsetDateTime.parse(ref.survey().get("startedAt").asText());
