@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "dynreg.recertification.sweep-cron=-")
 @ActiveProfiles("test")
 class CaseworkShellTest {
-    /** National ids of this test's households start so; no other test uses it. */
-    static final String PREFIX = "7741";
+    /** National ids of this test's households start so (then a digit per test); no other test uses it. */
+    static final String PREFIX = "774";
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate rest;
@@ -39,8 +39,8 @@ class CaseworkShellTest {
         return ShellAs.printing(port, user, command);
     }
 
-    long register(String reference, LocalDate surveyedOn) {
-        ObjectNode survey = RunningService.surveyOn(reference, PREFIX, surveyedOn);
+    long register(String reference, String prefix, LocalDate surveyedOn) {
+        ObjectNode survey = RunningService.surveyOn(reference, prefix, surveyedOn);
         JsonNode r = RestAs.post(rest, "operator", "/api/surveys", survey).getBody();
         assertThat(r.has("householdId")).as("registered: %s", r).isTrue();
         return r.get("householdId").asLong();
@@ -48,7 +48,7 @@ class CaseworkShellTest {
 
     @Test
     void aDayOfAppealWorkInOneSessionSignedInOnceWithTablesAndATimeline() {
-        long household = register("cutoff-33-standard-not-eligible", RunningService.today());
+        long household = register("cutoff-33-standard-not-eligible", PREFIX + "1", RunningService.today());
 
         ShellAs.Printed day = ShellAs.session(port, String.join("\n",
                 "whoami",
@@ -113,7 +113,7 @@ class CaseworkShellTest {
     @Test
     void rosterChangesCyclicUpdatesTokensShocksAndSweepsAreAskedForWithOptions() {
         int months = policy.ask(new UpdateRequest("CYCLIC_UPDATE", false)).answer().getMonthsAfterLastSurvey();
-        long household = register("cutoff-33-standard-not-eligible", RunningService.today().minusMonths(months).minusDays(3));
+        long household = register("cutoff-33-standard-not-eligible", PREFIX + "2", RunningService.today().minusMonths(months).minusDays(3));
         String h = String.valueOf(household);
 
         ShellAs.Printed contact = shell("caseworker", "roster", "contact", "--household", h, "--mobile", "03001234567",
@@ -131,7 +131,7 @@ class CaseworkShellTest {
         assertThat(twoFields.exitCode()).isEqualTo(CliFailure.REFUSED);
         assertThat(twoFields.text()).contains("give exactly one of --marital-status, --disability, --gender");
         ShellAs.Printed newborn = shell("operator", "roster", "add-member", "--household", h, "--cause", "BIRTH",
-                "--national-id", PREFIX + "9-0000099-9", "--name", "Baby Test", "--relation", "GRANDSON", "--gender", "MALE",
+                "--national-id", PREFIX + "29-0000099-9", "--name", "Baby Test", "--relation", "GRANDSON", "--gender", "MALE",
                 "--date-of-birth", RunningService.today().minusDays(20).toString(), "--reason", "B-form 1", "--evidence", "scan 1");
         assertThat(newborn.exitCode()).as("one roster change at a time: %s", newborn.text()).isIn(0, CliFailure.REFUSED);
         if (newborn.exitCode() != 0) {

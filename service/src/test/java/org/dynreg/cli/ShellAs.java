@@ -43,7 +43,7 @@ public final class ShellAs {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try {
             int code = DynregShell.run(command, new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), printed);
-            return new Printed(code, printed.toString(StandardCharsets.UTF_8));
+            return new Printed(code, printed.toString(StandardCharsets.UTF_8).replace("\r", ""));
         } finally {
             System.clearProperty("DYNREG_URL");
         }
