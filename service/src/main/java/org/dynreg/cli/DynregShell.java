@@ -11,7 +11,10 @@ import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfigurat
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.jline.utils.AttributedString;
+import org.springframework.context.annotation.Bean;
 import org.springframework.shell.CommandNotFound;
+import org.springframework.shell.jline.PromptProvider;
 import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.shell.command.annotation.CommandScan;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
@@ -30,6 +33,12 @@ import java.util.Map;
         SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @CommandScan
 public class DynregShell {
+
+    /** The interactive shell's prompt names who is signed in. */
+    @Bean
+    PromptProvider dynregPrompt(ServiceClient service) {
+        return () -> new AttributedString(service.user().isBlank() ? "dynreg> " : "dynreg " + service.user() + "> ");
+    }
 
     public static int run(String[] args) {
         return run(args, null, null);

@@ -1,16 +1,13 @@
 package org.dynreg.cli;
 
 import org.jline.reader.LineReader;
-import org.jline.utils.AttributedString;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
-import org.springframework.shell.jline.PromptProvider;
 
 /**
- * Signing in once for a day's work in the interactive shell; the prompt names who is signed in.
+ * Signing in once for a day's work in the interactive shell (the prompt, {@link DynregShell}, names who is signed in).
  * One-shot commands for scripts take DYNREG_USER and DYNREG_PASSWORD instead.
  */
 @Command
@@ -45,10 +42,5 @@ class SessionCommands {
     @Command(command = "whoami", description = "Who the commands run as, and against which service")
     String whoami() {
         return service.user().isBlank() ? "Nobody is signed in ('login --user NAME')." : service.user() + " at " + service.base();
-    }
-
-    @Bean
-    static PromptProvider dynregPrompt(ServiceClient service) {
-        return () -> new AttributedString(service.user().isBlank() ? "dynreg> " : "dynreg " + service.user() + "> ");
     }
 }

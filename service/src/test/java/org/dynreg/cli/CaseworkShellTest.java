@@ -70,6 +70,7 @@ class CaseworkShellTest {
         assertThat(text).as("a wrong password is refused and signs nobody in").contains("error: ");
         assertThat(text.indexOf("Signed in as caseworker")).as("signed in after the wrong password").isGreaterThan(text.indexOf("error: "));
         assertThat(text).contains("caseworker at http://localhost:" + port);
+        assertThat(text).as("the prompt names who is signed in").contains("dynreg> ", "dynreg caseworker> ");
         assertThat(text).as("the appeal's case with its timeline").contains("(APPEAL) of household " + household, "History",
                 "caseworker  opened the case");
         assertThat(text).as("the group's tasks as a table with a total").containsPattern("task\\s+case\\s+.*step\\s+status\\s+held by\\s+.*outcomes")
