@@ -8,9 +8,7 @@ Feature: Shock update
   household says why (not found, refused, moved); the Re-survey outcomes table says what follows: a
   household not found is visited once more, then its case closes without assistance; one that refused
   or moved closes at once. A shock-update survey is accepted only while the household's re-survey is
-  ordered.
-  assistance. A household the operator cannot find is recorded as not reached. Each household is told.
-  A disaster is declared once: a second declaration over the same ground and days is refused, and the
+  ordered. A disaster is declared once: a second declaration over the same ground and days is refused, and the
   first is extended instead, so that no household is named twice for emergency assistance. Districts and
   tehsils are those of the reference list of Pakistan's administrative units.
 
@@ -64,10 +62,10 @@ Feature: Shock update
 
   Scenario: a household not found is visited once more, then its case closes without assistance
     Given the service is running
-    And these households are registered in the district "Muzaffargarh" of Punjab:
+    And these households are registered in the district "Khanewal" of Punjab:
       | household  | like reference household        |
       | the Khans  | exclusion-phone-bill-above-1000 |
-    When policy officer "officer" declares a flood from "2025-01-15" to "2025-02-10" over the district "Muzaffargarh" of Punjab
+    When policy officer "officer" declares a flood from "2025-01-15" to "2025-02-10" over the district "Khanewal" of Punjab
     Then reporting "the Khans" not found without saying why is refused
     When the data-entry operator reports "the Khans" not found, because "the house is under water"
     Then the re-survey of "the Khans" is ordered again

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 /** Audit commands: list audit trail entries, verify the hash chain, list recorded reads of personal data. */
 @Command
 class AuditCommands {
@@ -21,9 +18,9 @@ class AuditCommands {
                  @Option(longNames = "action", description = "exactly this action, e.g. policy.activate") String action,
                  @Option(longNames = "limit", description = "at most this many entries (1 to 1000, default 100)") Integer limit) {
         StringBuilder path = new StringBuilder("/api/audit/trail?");
-        parameter(path, "subject", subject);
-        parameter(path, "action", action);
-        parameter(path, "limit", limit == null ? null : limit.toString());
+        Query.add(path, "subject", subject);
+        Query.add(path, "action", action);
+        Query.add(path, "limit", limit == null ? null : limit.toString());
         JsonNode entries = service.get(path.toString());
         if (entries.isEmpty()) {
             return "No audit entries match.";
@@ -43,11 +40,11 @@ class AuditCommands {
                  @Option(longNames = "to", description = "read before this instant") String to,
                  @Option(longNames = "limit", description = "at most this many reads (1 to 1000, default 100)") Integer limit) {
         StringBuilder path = new StringBuilder("/api/audit/reads?");
-        parameter(path, "user", user);
-        parameter(path, "household", household == null ? null : household.toString());
-        parameter(path, "from", from);
-        parameter(path, "to", to);
-        parameter(path, "limit", limit == null ? null : limit.toString());
+        Query.add(path, "user", user);
+        Query.add(path, "household", household == null ? null : household.toString());
+        Query.add(path, "from", from);
+        Query.add(path, "to", to);
+        Query.add(path, "limit", limit == null ? null : limit.toString());
         JsonNode reads = service.get(path.toString());
         if (reads.isEmpty()) {
             return "No reads of personal data match.";
@@ -73,12 +70,5 @@ class AuditCommands {
         }
         return "Audit trail intact: " + v.get("entriesChecked").asLong() + " entries checked at " + v.get("verifiedAt").asText()
                 + "\nHead: entry " + v.get("headSeq").asLong() + ", hash " + v.get("headHash").asText();
-    }
-
-    private static void parameter(StringBuilder path, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            path.append(path.charAt(path.length() - 1) == '?' ? "" : "&")
-                    .append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
     }
 }

@@ -11,10 +11,16 @@ import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfigurat
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.jline.utils.AttributedString;
+import org.springframework.context.annotation.Bean;
 import org.springframework.shell.CommandNotFound;
+import org.springframework.shell.jline.PromptProvider;
+import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.shell.command.annotation.CommandScan;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -28,7 +34,21 @@ import java.util.Map;
 @CommandScan
 public class DynregShell {
 
+    /** The interactive shell's prompt names who is signed in. */
+    @Bean
+    PromptProvider dynregPrompt(ServiceClient service) {
+        return () -> new AttributedString(service.user().isBlank() ? "dynreg> " : "dynreg " + service.user() + "> ");
+    }
+
     public static int run(String[] args) {
+        return run(args, null, null);
+    }
+
+    /**
+     * Runs on a terminal reading {@code in} and printing to {@code out} instead of the system's (null: the
+     * system's): a test types into it and reads what is printed.
+     */
+    static int run(String[] args, InputStream in, OutputStream out) {
         if (CommandLineOptions.asksForHelp(args) && !args[0].equals("help")) {
             args = new String[] {"help"};
         }
@@ -45,6 +65,10 @@ public class DynregShell {
                 "spring.shell.noninteractive.enabled", String.valueOf(args.length > 0),
                 "spring.shell.script.enabled", "false",
                 "spring.shell.history.enabled", "false"));
+        if (in != null) {
+            TerminalCustomizer streams = builder -> builder.system(false).streams(in, out).type("dumb");
+            app.addInitializers(context -> context.getBeanFactory().registerSingleton("dynregTerminalStreams", streams));
+        }
         try {
             return SpringApplication.exit(app.run(args));
         } catch (RuntimeException e) {

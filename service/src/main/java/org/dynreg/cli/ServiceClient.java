@@ -22,14 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Calls the running service with the caller's credentials (DYNREG_URL, DYNREG_USER, DYNREG_PASSWORD). */
+/**
+ * Calls the running service with the caller's credentials (DYNREG_URL, DYNREG_USER, DYNREG_PASSWORD, or
+ * {@code login} in the interactive shell). One client for the whole session: its connections are kept
+ * open between commands, so a command costs one request, not a new connection.
+ */
 @Component
 class ServiceClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json;
     private final String base;
-    private final String user;
-    private final String password;
+    private volatile String user;
+    private volatile String password;
 
     ServiceClient(ObjectMapper json,
                   @Value("${DYNREG_URL:http://localhost:8080}") String base,
@@ -39,6 +44,36 @@ class ServiceClient {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.user = user;
         this.password = password;
+    }
+
+    /** The user the commands run as; blank when nobody has signed in. */
+    String user() {
+        return user;
+    }
+
+    /**
+     * Signs in for the rest of the session, once the service has accepted the user name and password.
+     *
+     * @throws CliFailure (not allowed) when the service refuses them; the earlier sign-in then stays
+     */
+    void signIn(String name, String secret) {
+        HttpResponse<String> answer = exchange(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET(),
+                HttpResponse.BodyHandlers.ofString(), name, secret);
+        if (answer.statusCode() == 401 || answer.statusCode() == 429) {
+            throw failure(answer.statusCode(), parse(answer.body()));
+        }
+        this.user = name;
+        this.password = secret;
+    }
+
+    void signOut() {
+        this.user = "";
+        this.password = "";
+    }
+
+    /** The service's address, for messages. */
+    String base() {
+        return base;
     }
 
     JsonNode get(String path) {
@@ -111,8 +146,13 @@ class ServiceClient {
 
     private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         if (user.isBlank()) {
-            throw new CliFailure(CliFailure.NOT_ALLOWED, "set DYNREG_USER and DYNREG_PASSWORD to a registry user (see README)");
+            throw new CliFailure(CliFailure.NOT_ALLOWED, "sign in: 'login --user NAME' in the shell, or set DYNREG_USER and "
+                    + "DYNREG_PASSWORD to a registry user (see README)");
         }
+        return exchange(request, handler, user, password);
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler, String user, String password) {
         request.header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         request.header("Accept", "application/json, application/problem+json, application/octet-stream, "
@@ -131,7 +171,8 @@ class ServiceClient {
     }
 
     private static CliFailure failure(int status, JsonNode body) {
-        String detail = body != null && body.hasNonNull("detail") ? body.get("detail").asText() : "HTTP " + status;
+        String detail = body != null && body.hasNonNull("detail") ? body.get("detail").asText()
+                : status == 405 ? "the service does not offer this (HTTP 405): is it an older version than this shell?" : "HTTP " + status;
         StringBuilder msg = new StringBuilder(detail);
         if (body != null && body.has("errors")) {
             body.get("errors").forEach(e -> msg.append("\n  ").append(e.get("path").asText()).append(": ").append(e.get("message").asText()));
