@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.RestAs;
-import org.dynreg.recertification.RunningService;
+import org.dynreg.RunningService;
 import org.dynreg.workflow.WorkflowPolicy;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.junit.jupiter.api.Test;
