@@ -1,8 +1,10 @@
 package org.dynreg.appeals;
 
 import org.dynreg.registry.UpdateType;
+import org.dynreg.workflow.Resurveys;
 import org.dynreg.workflow.UpdateTypeDefinition;
 import org.dynreg.workflow.facts.AppealRequest;
+import org.dynreg.workflow.facts.ResurveyOutcome;
 import org.dynreg.workflow.facts.TaskDue;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +31,12 @@ class AppealType implements UpdateTypeDefinition {
 
     @Override
     public Set<String> notices() {
-        return Set.of("APPEAL_NOT_ADMISSIBLE", "APPEAL_ACCEPTED", "APPEAL_REJECTED");
+        return Resurveys.withNotSurveyed(UpdateType.APPEAL, "APPEAL_NOT_ADMISSIBLE", "APPEAL_ACCEPTED", "APPEAL_REJECTED", "APPEAL_RESURVEYED");
     }
 
     @Override
     public Set<Class<?>> questions() {
-        return Set.of(AppealRequest.class, TaskDue.class);
+        return Set.of(AppealRequest.class, TaskDue.class, ResurveyOutcome.class);
     }
 
     @Override

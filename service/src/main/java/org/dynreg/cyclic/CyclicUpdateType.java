@@ -1,7 +1,9 @@
 package org.dynreg.cyclic;
 
 import org.dynreg.registry.UpdateType;
+import org.dynreg.workflow.Resurveys;
 import org.dynreg.workflow.UpdateTypeDefinition;
+import org.dynreg.workflow.facts.ResurveyOutcome;
 import org.dynreg.workflow.facts.TaskDue;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.stereotype.Component;
@@ -29,12 +31,12 @@ class CyclicUpdateType implements UpdateTypeDefinition {
 
     @Override
     public Set<String> notices() {
-        return Set.of("CYCLIC_UPDATE_DUE", "CYCLIC_UPDATE_RESCORED");
+        return Resurveys.withNotSurveyed(UpdateType.CYCLIC_UPDATE, "CYCLIC_UPDATE_DUE", "CYCLIC_UPDATE_RESCORED");
     }
 
     @Override
     public Set<Class<?>> questions() {
-        return Set.of(UpdateRequest.class, TaskDue.class);
+        return Set.of(UpdateRequest.class, TaskDue.class, ResurveyOutcome.class);
     }
 
     @Override

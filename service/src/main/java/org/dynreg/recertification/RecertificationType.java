@@ -1,7 +1,9 @@
 package org.dynreg.recertification;
 
 import org.dynreg.registry.UpdateType;
+import org.dynreg.workflow.Resurveys;
 import org.dynreg.workflow.UpdateTypeDefinition;
+import org.dynreg.workflow.facts.ResurveyOutcome;
 import org.dynreg.workflow.facts.TaskDue;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.stereotype.Component;
@@ -29,12 +31,12 @@ class RecertificationType implements UpdateTypeDefinition {
 
     @Override
     public Set<String> notices() {
-        return Set.of("RECERTIFIED", "RECERTIFICATION_SUSPENDED", "RECERTIFICATION_EXIT");
+        return Resurveys.withNotSurveyed(UpdateType.RECERTIFICATION, "RECERTIFICATION_DUE", "RECERTIFICATION_SUSPENSION_WARNING", "RECERTIFIED", "RECERTIFICATION_SUSPENDED", "RECERTIFICATION_EXIT");
     }
 
     @Override
     public Set<Class<?>> questions() {
-        return Set.of(UpdateRequest.class, TaskDue.class);
+        return Set.of(UpdateRequest.class, TaskDue.class, ResurveyOutcome.class);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.dynreg.shock;
 
 import org.dynreg.registry.UpdateType;
+import org.dynreg.workflow.Resurveys;
 import org.dynreg.workflow.UpdateTypeDefinition;
 import org.dynreg.workflow.facts.ShockHousehold;
+import org.dynreg.workflow.facts.ResurveyOutcome;
 import org.dynreg.workflow.facts.TaskDue;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +31,12 @@ class ShockUpdateType implements UpdateTypeDefinition {
 
     @Override
     public Set<String> notices() {
-        return Set.of("SHOCK_ASSISTANCE", "SHOCK_NO_ASSISTANCE", "SHOCK_NOT_REACHED");
+        return Resurveys.withNotSurveyed(UpdateType.SHOCK_UPDATE, "SHOCK_ASSISTANCE", "SHOCK_NO_ASSISTANCE");
     }
 
     @Override
     public Set<Class<?>> questions() {
-        return Set.of(ShockHousehold.class, TaskDue.class);
+        return Set.of(ShockHousehold.class, TaskDue.class, ResurveyOutcome.class);
     }
 
     @Override

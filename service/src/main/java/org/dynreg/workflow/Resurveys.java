@@ -150,6 +150,16 @@ public class Resurveys implements SurveyExpectations {
         return new NotSurveyed(caseId, householdId, reported, reason, attempt, r.getAction(), r.getRule());
     }
 
+    /**
+     * The notice kinds of an update type that re-surveys households: its own, and the one {@link #notSurveyed} sends for
+     * each report of a re-survey that did not happen ({@code <TYPE>_NOT_FOUND}, {@code _REFUSED}, {@code _MOVED}).
+     */
+    public static Set<String> withNotSurveyed(UpdateType type, String... own) {
+        Set<String> kinds = new java.util.TreeSet<>(List.of(own));
+        NOT_SURVEYED.forEach(outcome -> kinds.add(type.name() + "_" + outcome));
+        return Set.copyOf(kinds);
+    }
+
     /** A re-survey that did not happen, with the table's answer: {@link #RETRY}, {@link #CLOSE} or {@link #SUSPEND}. */
     public record NotSurveyed(long caseId, long householdId, String outcome, String comment, int attempt, String action, String rule) {
 
