@@ -8,6 +8,7 @@ import org.dynreg.workflow.facts.ResurveyOutcome;
 import org.dynreg.workflow.facts.TaskDue;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Set;
 
 /** An appeal against the cut-off by a household that does not receive the cash transfer. */
@@ -37,6 +38,12 @@ class AppealType implements UpdateTypeDefinition {
     @Override
     public Set<Class<?>> questions() {
         return Set.of(AppealRequest.class, TaskDue.class, ResurveyOutcome.class);
+    }
+
+    @Override
+    public Map<String, String> taskDeadlines() {
+        return Map.of("Check the evidence", "appeal-evidence", "Review evidence", "appeal-review",
+                "Decide appeal", "appeal-decision", "Re-survey the household", "appeal-resurvey");
     }
 
     @Override

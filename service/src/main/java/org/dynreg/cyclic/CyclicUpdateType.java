@@ -8,6 +8,7 @@ import org.dynreg.workflow.facts.TaskDue;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Set;
 
 /** The periodic re-survey a household may ask for once its update window opens. */
@@ -37,6 +38,11 @@ class CyclicUpdateType implements UpdateTypeDefinition {
     @Override
     public Set<Class<?>> questions() {
         return Set.of(UpdateRequest.class, TaskDue.class, ResurveyOutcome.class);
+    }
+
+    @Override
+    public Map<String, String> taskDeadlines() {
+        return Map.of();
     }
 
     @Override

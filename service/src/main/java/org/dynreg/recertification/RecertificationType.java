@@ -8,6 +8,7 @@ import org.dynreg.workflow.facts.TaskDue;
 import org.dynreg.workflow.facts.UpdateRequest;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Set;
 
 /** The re-survey a beneficiary household must have to keep its benefit. */
@@ -37,6 +38,11 @@ class RecertificationType implements UpdateTypeDefinition {
     @Override
     public Set<Class<?>> questions() {
         return Set.of(UpdateRequest.class, TaskDue.class, ResurveyOutcome.class);
+    }
+
+    @Override
+    public Map<String, String> taskDeadlines() {
+        return Map.of("Re-survey the household", "recertification-resurvey");
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.dynreg.workflow.UpdateTypeDefinition;
 import org.dynreg.workflow.facts.TaskDue;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Set;
 
 /** Registration of a household the door-to-door survey missed, from its registration token. */
@@ -34,6 +35,11 @@ class MissedOutType implements UpdateTypeDefinition {
     @Override
     public Set<Class<?>> questions() {
         return Set.of(TaskDue.class);
+    }
+
+    @Override
+    public Map<String, String> taskDeadlines() {
+        return Map.of("Resolve identity check", "identity-review");
     }
 
     @Override

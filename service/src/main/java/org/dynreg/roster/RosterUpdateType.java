@@ -6,6 +6,7 @@ import org.dynreg.workflow.facts.RosterChange;
 import org.dynreg.workflow.facts.TaskDue;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Set;
 
 /** A change to a household's roster (a birth, a death, a member joining or leaving, a correction). */
@@ -35,6 +36,11 @@ class RosterUpdateType implements UpdateTypeDefinition {
     @Override
     public Set<Class<?>> questions() {
         return Set.of(RosterChange.class, TaskDue.class);
+    }
+
+    @Override
+    public Map<String, String> taskDeadlines() {
+        return Map.of("Verify the change", "identity-review", "Approve the roster change", "roster-approval");
     }
 
     @Override

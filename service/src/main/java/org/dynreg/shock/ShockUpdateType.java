@@ -8,6 +8,7 @@ import org.dynreg.workflow.facts.ResurveyOutcome;
 import org.dynreg.workflow.facts.TaskDue;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Set;
 
 /** The re-survey of a household in the area of a declared shock, and its emergency assistance. */
@@ -37,6 +38,11 @@ class ShockUpdateType implements UpdateTypeDefinition {
     @Override
     public Set<Class<?>> questions() {
         return Set.of(ShockHousehold.class, TaskDue.class, ResurveyOutcome.class);
+    }
+
+    @Override
+    public Map<String, String> taskDeadlines() {
+        return Map.of("Re-survey after the shock", "shock-resurvey");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.dynreg.workflow;
 
 import org.dynreg.workflow.facts.TaskDue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,10 @@ import java.util.Map;
 public class Deadlines {
     private final WorkflowPolicy policy;
     private final Duration day;
+    private final ObjectProvider<UpdateTypes> types;
 
-    Deadlines(WorkflowPolicy policy, @Value("${dynreg.workflow.day:P1D}") Duration day) {
+    Deadlines(WorkflowPolicy policy, @Value("${dynreg.workflow.day:P1D}") Duration day, ObjectProvider<UpdateTypes> types) {
+        this.types = types;
         this.policy = policy;
         this.day = day;
     }
@@ -39,20 +42,17 @@ public class Deadlines {
     }
 
     /**
-     * The Deadlines table's row for a user task, by the task's name in its process (the row its process's
-     * timer takes its deadline from); null for a task no deadline watches.
+     * The Deadlines table's row for a user task of a case type, by the task's name in its process (the row its
+     * process's timer takes its deadline from), as the update type's definition names it; null for a task no
+     * deadline watches.
      */
-    static String stepOf(String taskName) {
-        return taskName == null ? null : TASK_STEPS.get(taskName);
+    String stepOf(String caseType, String taskName) {
+        if (caseType == null || taskName == null) {
+            return null;
+        }
+        return types.getObject().all().stream().filter(d -> d.caseType().equals(caseType)).findFirst()
+                .map(d -> d.taskDeadlines().get(taskName)).orElse(null);
     }
-
-    private static final Map<String, String> TASK_STEPS = Map.of(
-            "Review evidence", "appeal-review",
-            "Decide appeal", "appeal-decision",
-            "Resolve identity check", "identity-review",
-            "Verify the change", "identity-review",
-            "Approve the roster change", "roster-approval",
-            "Re-survey after the shock", "shock-resurvey");
 
     public TaskDue rule(String step) {
         return policy.ask(new TaskDue(step)).answer();
@@ -90,9 +90,10 @@ public class Deadlines {
             Object named = inputs.get("Escalated");
             String step = named == null || String.valueOf(named).isBlank() ? null : String.valueOf(named);
             List<TaskView> open = tasks.ofCase(caseId);
-            TaskView task = open.stream().filter(t -> step != null && step.equals(stepOf(t.name()))).findFirst()
+            String caseType = cases.row(caseId).caseType();
+            TaskView task = open.stream().filter(t -> step != null && step.equals(deadlines.stepOf(caseType, t.name()))).findFirst()
                     .orElse(open.size() == 1 ? open.get(0) : null);
-            String stepName = step != null ? step : task == null ? "unknown step" : String.valueOf(stepOf(task.name()));
+            String stepName = step != null ? step : task == null ? "unknown step" : String.valueOf(deadlines.stepOf(caseType, task.name()));
             TaskDue rule = step == null ? null : deadlines.rule(step);
             String group = rule == null ? null : rule.getEscalateTo();
             // the timer fired when the step fell due

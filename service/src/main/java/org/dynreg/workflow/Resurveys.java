@@ -127,7 +127,7 @@ public class Resurveys implements SurveyExpectations {
         }
         String reason = comment == null ? "" : String.valueOf(comment).strip();
         if (reason.isEmpty()) {
-            throw WorkflowRefusedException.invalid("comment is required when the re-survey ends " + reported
+            throw WorkflowRefusedException.invalid("comment: a comment is required when the re-survey ends " + reported
                     + ": say why the household could not be re-surveyed (who was met, where it went)");
         }
         long householdId = cases.householdOf(caseId);

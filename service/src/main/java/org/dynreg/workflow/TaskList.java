@@ -75,7 +75,7 @@ class TaskList {
             Instant at = created.get(t.id());
             Instant when = now[0] == null ? Instant.now() : now[0];
             Duration waited = at == null || at.isAfter(when) ? Duration.ZERO : Duration.between(at, when);
-            String step = Deadlines.stepOf(t.name());
+            String step = deadlines.stepOf(p == null ? null : p.caseType(), t.name());
             Duration deadline = step == null ? null : deadlineOf.computeIfAbsent(step, deadlines::duration);
             Instant due = deadline == null || at == null ? null : at.plus(deadline);
             return new TaskRow(t.id(), t.name(), t.caseId(), t.status(), t.owner(), t.groups(), t.outcomes(),

@@ -2,6 +2,7 @@ package org.dynreg.workflow;
 
 import org.dynreg.registry.UpdateType;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +37,12 @@ public interface UpdateTypeDefinition {
 
     /** The workflow-table questions (facts of {@code org.dynreg.workflow.facts}) this type asks. */
     Set<Class<?>> questions();
+
+    /**
+     * The row of the Deadlines table that watches each of this type's user tasks, by the task's name in its
+     * process (the row the process's timer and its escalation name); a task not named here has no deadline.
+     */
+    Map<String, String> taskDeadlines();
 
     /** The heading of this type's section in docs/caseworker-guide.md. */
     String guideHeading();

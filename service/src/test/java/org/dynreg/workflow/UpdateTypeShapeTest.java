@@ -91,6 +91,19 @@ class UpdateTypeShapeTest {
             }
             assertThat(named).as("steps of %s used by its process", d.updateType()).containsAll(own);
 
+            Set<String> userTasks = new TreeSet<>();
+            NodeList tasks = process.getElementsByTagNameNS("*", "userTask");
+            for (int i = 0; i < tasks.getLength(); i++) {
+                userTasks.add(((Element) tasks.item(i)).getAttribute("name"));
+            }
+            assertThat(userTasks).as("user tasks of %s whose deadlines the definition names", d.processFile())
+                    .containsAll(d.taskDeadlines().keySet());
+            for (String row : d.taskDeadlines().values()) {
+                assertThat(workflowTable).as("the Deadlines table has the row %s", row).contains(row);
+            }
+            assertThat(d.taskDeadlines().values()).as("the Deadlines rows %s escalates", d.processFile())
+                    .containsAll(inputValues(process, "Escalated"));
+
             assertThat(root.resolve(d.featureFile())).as("feature file of %s", d.updateType()).exists();
             assertThat(headings).as("a section of docs/caseworker-guide.md for %s", d.updateType()).contains(d.guideHeading());
             for (Class<?> question : d.questions()) {
@@ -103,12 +116,17 @@ class UpdateTypeShapeTest {
 
     /** The values of the {@code Step} inputs of the process's service tasks. */
     private static Set<String> stepsNamedBy(Document process) {
+        return inputValues(process, "Step");
+    }
+
+    /** The constant values the process assigns to the task inputs of this name. */
+    private static Set<String> inputValues(Document process, String inputName) {
         Set<String> names = new TreeSet<>();
         NodeList inputs = process.getElementsByTagNameNS("*", "dataInput");
         Set<String> stepInputIds = new HashSet<>();
         for (int i = 0; i < inputs.getLength(); i++) {
             Element input = (Element) inputs.item(i);
-            if ("Step".equals(input.getAttribute("name"))) {
+            if (inputName.equals(input.getAttribute("name"))) {
                 stepInputIds.add(input.getAttribute("id"));
             }
         }
