@@ -6,11 +6,12 @@ import org.dynreg.eligibility.Eligibility;
 import org.dynreg.registry.HouseholdView;
 import org.dynreg.registry.Registry;
 import org.dynreg.registry.UpdateType;
-import org.dynreg.workflow.CaseStep;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.DueUpdates;
 import org.dynreg.workflow.Notifications;
 import org.dynreg.workflow.Resurveys;
+import org.dynreg.workflow.TypedStep;
+import org.dynreg.workflow.TypedStep.None;
 import org.dynreg.workflow.UpdateDue;
 import org.dynreg.workflow.UpdateWindows;
 import org.dynreg.workflow.WorkflowRefusedException;
@@ -192,32 +193,28 @@ public class CyclicUpdates {
 
     /** Step cyclicUpdate.rescore: the operator's survey is checked, its decision recorded, the household told, the case closed. */
     @Component
-    static class Rescore implements CaseStep {
+    static class Rescore extends TypedStep<Resurveys.Surveyed, None> {
         private final Resurveys resurveys;
         private final Cases cases;
         private final Notifications notifications;
 
         Rescore(Resurveys resurveys, Cases cases, Notifications notifications) {
+            super("cyclicUpdate.rescore", Resurveys.Surveyed.class);
             this.resurveys = resurveys;
             this.cases = cases;
             this.notifications = notifications;
         }
 
         @Override
-        public String name() {
-            return "cyclicUpdate.rescore";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.CYCLIC_UPDATE);
+        protected None apply(Resurveys.Surveyed in) {
+            long caseId = in.caseId();
+            Resurveys.Rescored r = resurveys.check(caseId, in.surveyId(), UpdateType.CYCLIC_UPDATE);
             cases.record(caseId, SYSTEM, "cyclicUpdate.rescore", r.details());
             notifications.notify(r.householdId(), caseId, "CYCLIC_UPDATE_RESCORED",
                     "Your household's information was updated from its new survey. " + r.words());
             String outcome = r.eligible() ? "RESCORED_ELIGIBLE" : "RESCORED_NOT_ELIGIBLE";
             cases.close(caseId, outcome, "survey " + r.surveyId() + ": score " + r.decision().score(), SYSTEM);
-            return Map.of();
+            return None.NONE;
         }
     }
 
@@ -226,29 +223,25 @@ public class CyclicUpdates {
      * Re-survey outcomes table says whether the task is asked again or the case closes with that outcome.
      */
     @Component
-    static class NotSurveyed implements CaseStep {
+    static class NotSurveyed extends TypedStep<Resurveys.Report, Resurveys.Retry> {
         private final Resurveys resurveys;
         private final Cases cases;
 
         NotSurveyed(Resurveys resurveys, Cases cases) {
+            super("cyclicUpdate.not-surveyed", Resurveys.Report.class);
             this.resurveys = resurveys;
             this.cases = cases;
         }
 
         @Override
-        public String name() {
-            return "cyclicUpdate.not-surveyed";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.CYCLIC_UPDATE, inputs.get("resurveyOutcome"),
-                    inputs.get("resurveyComment"), String.valueOf(inputs.get("surveyedBy")));
+        protected Resurveys.Retry apply(Resurveys.Report in) {
+            long caseId = in.caseId();
+            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.CYCLIC_UPDATE, in.resurveyOutcome(),
+                    in.resurveyComment(), in.surveyedBy());
             if (!r.retry()) {
                 cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", SYSTEM);
             }
-            return Map.of("retry", r.retry());
+            return new Resurveys.Retry(r.retry());
         }
     }
 }

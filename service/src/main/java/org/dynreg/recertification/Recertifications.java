@@ -2,7 +2,9 @@ package org.dynreg.recertification;
 
 import org.dynreg.database.AfterCommit;
 import org.dynreg.registry.UpdateType;
-import org.dynreg.workflow.CaseStep;
+import org.dynreg.workflow.TypedStep;
+import org.dynreg.workflow.TypedStep.CaseOnly;
+import org.dynreg.workflow.TypedStep.None;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.Deadlines;
 import org.dynreg.workflow.DueUpdates;
@@ -309,9 +311,14 @@ public class Recertifications {
     }
 
     /** The re-survey's new decision in words (org.dynreg.workflow.DecisionWords), as the rescoring step handed it on. */
-    static String reasons(Map<String, Object> inputs) {
-        Object r = inputs.get("reasons");
-        return r == null ? "" : String.valueOf(r);
+    /** What the rescore step answers: whether the household is still eligible, and its new decision in words. */
+    record Rescored(boolean eligible, String reasons) {}
+
+    /** What the continue and exit steps read: the case and the new decision in words. */
+    record Decided(long caseId, String reasons) {
+        Decided {
+            reasons = reasons == null ? "" : reasons;
+        }
     }
 
     /**
@@ -319,13 +326,14 @@ public class Recertifications {
      * says what follows: SUSPEND the benefit until the household is re-surveyed, or ESCALATE to a group.
      */
     @Component
-    static class Overdue implements CaseStep {
+    static class Overdue extends TypedStep<CaseOnly, None> {
         private final Recertifications recertifications;
         private final Deadlines deadlines;
         private final Cases cases;
         private final Notifications notifications;
 
         Overdue(Recertifications recertifications, Deadlines deadlines, Cases cases, Notifications notifications) {
+            super("recertification.overdue", CaseOnly.class);
             this.recertifications = recertifications;
             this.deadlines = deadlines;
             this.cases = cases;
@@ -333,13 +341,8 @@ public class Recertifications {
         }
 
         @Override
-        public String name() {
-            return "recertification.overdue";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
+        protected None apply(CaseOnly in) {
+            long caseId = in.caseId();
             long householdId = cases.householdOf(caseId);
             TaskDue due = deadlines.rule(GRACE);
             if ("SUSPEND".equals(due.getOnExpiry())) {
@@ -359,95 +362,83 @@ public class Recertifications {
             } else {
                 cases.record(caseId, SYSTEM, "recertification.overdue", Map.of("onExpiry", String.valueOf(due.getOnExpiry())));
             }
-            return Map.of();
+            return None.NONE;
         }
     }
 
     /** Step recertification.rescore: the operator's survey is checked and its decision recorded; the process continues or exits on it. */
     @Component
-    static class Rescore implements CaseStep {
+    static class Rescore extends TypedStep<Resurveys.Surveyed, Rescored> {
         private final Resurveys resurveys;
         private final Cases cases;
 
         Rescore(Resurveys resurveys, Cases cases) {
+            super("recertification.rescore", Resurveys.Surveyed.class);
             this.resurveys = resurveys;
             this.cases = cases;
         }
 
         @Override
-        public String name() {
-            return "recertification.rescore";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            Resurveys.Rescored r = resurveys.check(caseId, inputs.get("surveyId"), UpdateType.RECERTIFICATION);
+        protected Rescored apply(Resurveys.Surveyed in) {
+            long caseId = in.caseId();
+            Resurveys.Rescored r = resurveys.check(caseId, in.surveyId(), UpdateType.RECERTIFICATION);
             cases.record(caseId, SYSTEM, "recertification.rescore", r.details());
-            return Map.of("eligible", r.eligible(), "reasons", r.words());
+            return new Rescored(r.eligible(), r.words());
         }
     }
 
     /** Step recertification.continue: still eligible; a suspension is lifted and the household told. */
     @Component
-    static class Continue implements CaseStep {
+    static class Continue extends TypedStep<Decided, None> {
         private final Recertifications recertifications;
         private final Cases cases;
         private final Notifications notifications;
 
         Continue(Recertifications recertifications, Cases cases, Notifications notifications) {
+            super("recertification.continue", Decided.class);
             this.recertifications = recertifications;
             this.cases = cases;
             this.notifications = notifications;
         }
 
         @Override
-        public String name() {
-            return "recertification.continue";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
+        protected None apply(Decided in) {
+            long caseId = in.caseId();
             long householdId = cases.householdOf(caseId);
             int lifted = recertifications.endSuspensions(caseId, CONTINUED);
             if (lifted > 0) {
                 cases.record(caseId, SYSTEM, "recertification.lift", Map.of("suspensions", lifted));
             }
             notifications.notify(householdId, caseId, "RECERTIFIED", "Your household was re-surveyed and remains eligible for the cash transfer"
-                    + (lifted > 0 ? "; the suspension of its payments is lifted. " : ". ") + reasons(inputs));
+                    + (lifted > 0 ? "; the suspension of its payments is lifted. " : ". ") + in.reasons());
             cases.close(caseId, CONTINUED, lifted > 0 ? "re-surveyed after the grace period; suspension lifted" : "re-surveyed", SYSTEM);
-            return Map.of();
+            return None.NONE;
         }
     }
 
     /** Step recertification.exit: no longer eligible; the household leaves the programme and is told why. */
     @Component
-    static class Exit implements CaseStep {
+    static class Exit extends TypedStep<Decided, None> {
         private final Recertifications recertifications;
         private final Cases cases;
         private final Notifications notifications;
 
         Exit(Recertifications recertifications, Cases cases, Notifications notifications) {
+            super("recertification.exit", Decided.class);
             this.recertifications = recertifications;
             this.cases = cases;
             this.notifications = notifications;
         }
 
         @Override
-        public String name() {
-            return "recertification.exit";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
+        protected None apply(Decided in) {
+            long caseId = in.caseId();
             long householdId = cases.householdOf(caseId);
             recertifications.endSuspensions(caseId, EXITED);
             notifications.notify(householdId, caseId, "RECERTIFICATION_EXIT",
-                    "Your household was re-surveyed and is no longer eligible for the cash transfer; its payments end. " + reasons(inputs));
+                    "Your household was re-surveyed and is no longer eligible for the cash transfer; its payments end. " + in.reasons());
             cases.close(caseId, EXITED, "re-surveyed: no longer eligible", SYSTEM);
-            return Map.of();
+            return None.NONE;
         }
     }
 
@@ -457,27 +448,23 @@ public class Recertifications {
      * (unless a suspension of this case is already in force) and waits for the household; CLOSE ends the case.
      */
     @Component
-    static class NotSurveyed implements CaseStep {
+    static class NotSurveyed extends TypedStep<Resurveys.Report, Resurveys.Retry> {
         private final Recertifications recertifications;
         private final Resurveys resurveys;
         private final Cases cases;
 
         NotSurveyed(Recertifications recertifications, Resurveys resurveys, Cases cases) {
+            super("recertification.not-surveyed", Resurveys.Report.class);
             this.recertifications = recertifications;
             this.resurveys = resurveys;
             this.cases = cases;
         }
 
         @Override
-        public String name() {
-            return "recertification.not-surveyed";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.RECERTIFICATION, inputs.get("resurveyOutcome"),
-                    inputs.get("resurveyComment"), String.valueOf(inputs.get("surveyedBy")));
+        protected Resurveys.Retry apply(Resurveys.Report in) {
+            long caseId = in.caseId();
+            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.RECERTIFICATION, in.resurveyOutcome(),
+                    in.resurveyComment(), in.surveyedBy());
             if (Resurveys.SUSPEND.equals(r.action()) && recertifications.suspensionsOf(r.householdId()).stream()
                     .noneMatch(s -> s.caseId() == caseId && s.liftedAt() == null)) {
                 LocalDate from = recertifications.today();
@@ -489,7 +476,7 @@ public class Recertifications {
             if (!r.retry()) {
                 cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", SYSTEM);
             }
-            return Map.of("retry", r.retry());
+            return new Resurveys.Retry(r.retry());
         }
     }
 }

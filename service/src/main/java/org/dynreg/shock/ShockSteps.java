@@ -4,7 +4,8 @@ import org.dynreg.eligibility.DecisionView;
 import org.dynreg.registry.Registry;
 import org.dynreg.registry.SurveySummary;
 import org.dynreg.registry.UpdateType;
-import org.dynreg.workflow.CaseStep;
+import org.dynreg.workflow.TypedStep;
+import org.dynreg.workflow.TypedStep.None;
 import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.DecisionWords;
 import org.dynreg.workflow.Notifications;
@@ -32,25 +33,21 @@ final class ShockSteps {
      * back and the completion is refused (422) with the task still open.
      */
     @Component
-    static class CheckResurvey implements CaseStep {
+    static class CheckResurvey extends TypedStep<Resurveys.Surveyed, None> {
         private final ShockRecords records;
         private final Registry registry;
 
         CheckResurvey(ShockRecords records, Registry registry) {
+            super("shock.check-resurvey", Resurveys.Surveyed.class);
             this.records = records;
             this.registry = registry;
         }
 
         @Override
-        public String name() {
-            return "shock.check-resurvey";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
+        protected None apply(Resurveys.Surveyed in) {
+            long caseId = in.caseId();
             ShockRecords.Order order = records.byCase(caseId);
-            Object given = inputs.get("surveyId");
+            Object given = in.surveyId();
             if (given == null) {
                 throw WorkflowRefusedException.invalid("outcome SURVEYED needs data.surveyId: the id of the SHOCK_UPDATE survey "
                         + "submitted for household " + order.householdId());
@@ -68,7 +65,7 @@ final class ShockSteps {
                 throw WorkflowRefusedException.invalid("survey " + surveyId + " was received at " + survey.receivedAt()
                         + ", before shock " + shock.id() + " was declared at " + shock.declaredAt());
             }
-            return Map.of();
+            return None.NONE;
         }
     }
 
@@ -78,7 +75,7 @@ final class ShockSteps {
      * the case's history, told to the household, and the case is closed ASSISTANCE or NO_ASSISTANCE.
      */
     @Component
-    static class Rescore implements CaseStep {
+    static class Rescore extends TypedStep<Resurveys.Surveyed, None> {
         private final ShockRecords records;
         private final Resurveys resurveys;
         private final WorkflowPolicy policy;
@@ -86,6 +83,7 @@ final class ShockSteps {
         private final Notifications notifications;
 
         Rescore(ShockRecords records, Resurveys resurveys, WorkflowPolicy policy, Cases cases, Notifications notifications) {
+            super("shock.rescore", Resurveys.Surveyed.class);
             this.records = records;
             this.resurveys = resurveys;
             this.policy = policy;
@@ -94,14 +92,9 @@ final class ShockSteps {
         }
 
         @Override
-        public String name() {
-            return "shock.rescore";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            long surveyId = number(inputs.get("surveyId"));
+        protected None apply(Resurveys.Surveyed in) {
+            long caseId = in.caseId();
+            long surveyId = number(in.surveyId());
             ShockRecords.Order order = records.byCase(caseId);
             DecisionView decision = resurveys.decisionOf(order.householdId(), surveyId);
             PolicyAnswer<ShockHousehold> answer = policy.ask(new ShockHousehold(decision.score(), true));
@@ -132,7 +125,7 @@ final class ShockSteps {
                 notifications.notify(order.householdId(), caseId, "SHOCK_NO_ASSISTANCE", msg);
                 cases.close(caseId, "NO_ASSISTANCE", "the Shock response table names no assistance for a score of " + decision.score(), ENGINE);
             }
-            return Map.of();
+            return None.NONE;
         }
     }
 
@@ -142,29 +135,25 @@ final class ShockSteps {
      * household is told.
      */
     @Component
-    static class NotReached implements CaseStep {
+    static class NotReached extends TypedStep<Resurveys.Report, Resurveys.Retry> {
         private final Resurveys resurveys;
         private final Cases cases;
 
         NotReached(Resurveys resurveys, Cases cases) {
+            super("shock.not-reached", Resurveys.Report.class);
             this.resurveys = resurveys;
             this.cases = cases;
         }
 
         @Override
-        public String name() {
-            return "shock.not-reached";
-        }
-
-        @Override
-        public Map<String, Object> run(Map<String, Object> inputs) {
-            long caseId = CaseStep.caseId(inputs);
-            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.SHOCK_UPDATE, inputs.get("resurveyOutcome"),
-                    inputs.get("resurveyComment"), String.valueOf(inputs.get("surveyedBy")));
+        protected Resurveys.Retry apply(Resurveys.Report in) {
+            long caseId = in.caseId();
+            Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.SHOCK_UPDATE, in.resurveyOutcome(),
+                    in.resurveyComment(), in.surveyedBy());
             if (!r.retry()) {
                 cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", ENGINE);
             }
-            return Map.of("retry", r.retry());
+            return new Resurveys.Retry(r.retry());
         }
     }
 

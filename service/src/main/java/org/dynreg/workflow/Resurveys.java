@@ -160,6 +160,15 @@ public class Resurveys implements SurveyExpectations {
         return Set.copyOf(kinds);
     }
 
+    /** What a step that records a re-survey reads: its case and the survey the operator named. */
+    public record Surveyed(long caseId, Object surveyId) {}
+
+    /** What a step that follows a re-survey that did not happen reads: the report, its reason and who made it. */
+    public record Report(long caseId, String resurveyOutcome, String resurveyComment, String surveyedBy) {}
+
+    /** Whether the process asks for the re-survey again. */
+    public record Retry(boolean retry) {}
+
     /** A re-survey that did not happen, with the table's answer: {@link #RETRY}, {@link #CLOSE} or {@link #SUSPEND}. */
     public record NotSurveyed(long caseId, long householdId, String outcome, String comment, int attempt, String action, String rule) {
 
