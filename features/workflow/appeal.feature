@@ -26,7 +26,7 @@ Feature: Appeal against the cut-off
     When the data-entry operator re-surveys the household for the appeal, now answering like reference household "cutoff-32-standard-eligible"
     Then the case is closed with the outcome "RESURVEYED"
     And the new decision, with the score 32 where it was 33, is linked to the case
-    And the household is told "Your household was re-surveyed after your appeal. Your household's score is now 32 (it was 33). You are now eligible for UCT"
+    And the household is told "Your household was re-surveyed after your appeal. Your household's poverty score is now 32 (it was 33). You are now eligible for UCT"
     And the case history reads, in order:
       | step                  | by          |
       | case.open             | caseworker  |

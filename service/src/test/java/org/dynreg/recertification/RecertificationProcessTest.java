@@ -123,7 +123,7 @@ class RecertificationProcessTest {
         JsonNode told = service.get("caseworker", "/api/households/" + exits + "/notifications").getBody();
         assertThat(told.findValuesAsText("kind")).containsExactly("RECERTIFICATION_DUE", "RECERTIFICATION_EXIT");
         assertThat(told.get(1).get("message").asText()).as("the new decision in words")
-                .contains("no longer eligible for the cash transfer", "Your household's score is now", "You are no longer eligible for");
+                .contains("no longer eligible for the cash transfer", "Your household's poverty score is now", "You are no longer eligible for");
 
         List<String> steps = service.history(exitCase);
         assertThat(steps).containsSubsequence("case.open by supervisor", "task.complete by operator", "recertification.rescore by system",
