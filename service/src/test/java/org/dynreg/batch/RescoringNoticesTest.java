@@ -44,7 +44,7 @@ class RescoringNoticesTest {
 
     @Test
     void aRunTellsTheHouseholdsWhoseEligibilityItChangedAndNobodyElse() throws Exception {
-        Map<String, Registration> registered = ReferenceRegistrations.register(registry, DISTRICT, "73", List.of(), null);
+        Map<String, Registration> registered = ReferenceRegistrations.register(registry, DISTRICT, "76", List.of(), null);
         int lower = 20;
         int v = CandidateVersions.withStandardCutoff(policies, lower, "officer");
         for (ReferenceCheck c : policies.validate(v, "officer").mismatches()) {
