@@ -247,7 +247,7 @@ final class AppealCaseSteps {
                 cases.record(caseId, Appeals.SYSTEM, Appeals.RESURVEY_ORDER, order);
                 notifications.notify(householdId, caseId, "APPEAL_ACCEPTED", ("Your appeal is accepted: an enumerator will re-survey your household"
                         + (due.getDays() == null ? "" : " within " + due.getDays() + " days")
-                        + ", and the new survey decides again. You will be told the new decision. " + comment).strip());
+                        + ", and the new survey decides again. You will be told the new decision."));
                 return new Approved(true);
             }
             if (comment.isBlank()) {

@@ -205,6 +205,14 @@ public class Cases {
         if (size < 1 || size > 500) {
             throw WorkflowRefusedException.invalid("size must be between 1 and 500");
         }
+        if (f.type() != null && !f.type().isBlank()
+                && java.util.Arrays.stream(org.dynreg.registry.UpdateType.values()).noneMatch(t -> t.name().equals(f.type()))) {
+            throw WorkflowRefusedException.invalid("type must be one of " + java.util.Arrays.toString(org.dynreg.registry.UpdateType.values())
+                    + "; '" + f.type() + "' is not a case type");
+        }
+        if (f.state() != null && !f.state().isBlank() && !OPEN.equals(f.state()) && !CLOSED.equals(f.state())) {
+            throw WorkflowRefusedException.invalid("state must be OPEN or CLOSED; '" + f.state() + "' is not a case state");
+        }
         List<Office> mine = offices.of(user);
         StringBuilder sql = new StringBuilder("select c.*, (select count(*) from escalation e where e.case_id = c.id and e.resolved_at is null) "
                 + "as escalations from workflow_case c where 1 = 1");

@@ -213,8 +213,8 @@ public class Resurveys implements SurveyExpectations {
         SurveySummary survey = registry.surveysOf(householdId).stream().filter(s -> s.id() == surveyId).findFirst()
                 .orElseThrow(() -> WorkflowRefusedException.invalid("survey " + surveyId + " is not a survey of household " + householdId));
         if (!expected.name().equals(survey.updateType())) {
-            throw WorkflowRefusedException.invalid("survey " + surveyId + " is a " + survey.updateType() + " survey; this case needs a "
-                    + expected + " survey");
+            throw WorkflowRefusedException.invalid("survey " + surveyId + " is of update type " + survey.updateType()
+                    + "; this case needs a survey of update type " + expected);
         }
         Instant opened = jdbc.queryForObject("select opened_at from workflow_case where id = ?", Timestamp.class, caseId).toInstant();
         if (!survey.receivedAt().isAfter(opened)) {

@@ -67,12 +67,16 @@ public class Tasks {
         return ofOffices(user, userTasks.list(identity(user, groups)).stream().filter(t -> user.equals(t.getActualOwner())).toList());
     }
 
-    /** Tasks waiting for anyone of the user's groups to take them, of the cases of the user's offices. */
+    /**
+     * Tasks waiting for anyone of the user's groups to take them, of the cases of the user's offices; not those the
+     * user may not take because they did a step the task checks (four eyes).
+     */
     @Transactional(readOnly = true)
     public List<TaskView> available(String user, Collection<String> groups) {
         return ofOffices(user, userTasks.list(identity(user, groups)).stream()
                 .filter(t -> t.getActualOwner() == null || t.getActualOwner().isBlank())
                 .filter(t -> t.getPotentialGroups() != null && t.getPotentialGroups().stream().anyMatch(groups::contains))
+                .filter(t -> !excluded(t).contains(user))
                 .toList());
     }
 
@@ -244,6 +248,12 @@ public class Tasks {
         }
         refuseOtherOffice(t, taskId, user);
         refuseExcluded(t, taskId, user);
+        Object surveyId = data == null ? null : data.get("surveyId");
+        if (surveyId != null && !(surveyId instanceof Integer || surveyId instanceof Long
+                || surveyId instanceof String text && text.strip().matches("\\d{1,18}"))) {
+            throw WorkflowRefusedException.invalid("data.surveyId: must be the id of a survey, a whole number; '" + surveyId
+                    + "' is not");
+        }
         List<String> outcomes = outcomes(t);
         if (!outcomes.isEmpty() && (outcome == null || !outcomes.contains(outcome))) {
             throw WorkflowRefusedException.invalid("outcome must be one of " + outcomes);

@@ -164,7 +164,10 @@ class AppealProcessTest {
         // surveyed by lead (a caseworker and supervisor): lead may neither review nor decide
         long surveyedByLead = register("cutoff-38-disabled-member-not-eligible", "61", "lead");
         long c1 = lodge("caseworker", surveyedByLead, "DISABILITY");
-        assertThat(post("lead", "/api/tasks/" + taskOf("caseworker", c1, "Review evidence") + "/claim", Map.of()).getStatusCode().value())
+        String review1 = taskOf("caseworker", c1, "Review evidence");
+        assertThat(get("lead", "/api/tasks?scope=group").getBody().findValuesAsText("id")).as("a task one may not take is not offered")
+                .doesNotContain(review1);
+        assertThat(post("lead", "/api/tasks/" + review1 + "/claim", Map.of()).getStatusCode().value())
                 .as("the surveyor may not claim the review").isEqualTo(403);
         take("caseworker2", c1, "Review evidence", "UPHOLD", "evidence seen");
         String decide1 = taskOf("supervisor", c1, "Decide appeal");
@@ -288,11 +291,17 @@ class AppealProcessTest {
 
     @Test
     void aHouseholdNotFoundIsVisitedOnceMoreThenTheAppealLapsesAndARefusalEndsItAtOnce() {
-        long household = register("cutoff-33-standard-not-eligible", "69");
+        long household = register("cutoff-33-standard-not-eligible", "88");
         long caseId = lodge("caseworker", household, "SCORE_NEAR_CUTOFF");
         approve(caseId);
 
         String first = taskOf("operator", caseId, "Re-survey the household");
+        for (Object notAnId : List.of("abc", 4.5)) {
+            ResponseEntity<JsonNode> r = post("operator", "/api/tasks/" + first + "/complete",
+                    Map.of("outcome", "SURVEYED", "data", Map.of("surveyId", notAnId)));
+            assertThat(r.getStatusCode().value()).as("surveyId %s", notAnId).isEqualTo(422);
+            assertThat(r.getBody().get("detail").asText()).startsWith("data.surveyId:");
+        }
         ResponseEntity<JsonNode> noReason = post("operator", "/api/tasks/" + first + "/complete", Map.of("outcome", "NOT_FOUND"));
         assertThat(noReason.getStatusCode().value()).isEqualTo(422);
         assertThat(noReason.getBody().get("detail").asText()).startsWith("comment:");
@@ -309,7 +318,7 @@ class AppealProcessTest {
         assertThat(kinds(household)).containsExactly("APPEAL_ACCEPTED", "APPEAL_NOT_FOUND", "APPEAL_NOT_FOUND");
         assertThat(notices(household).get(2)).contains("lapsed");
 
-        long refusing = register("cutoff-33-standard-not-eligible", "70");
+        long refusing = register("cutoff-33-standard-not-eligible", "89");
         long c2 = lodge("caseworker", refusing, "SCORE_NEAR_CUTOFF");
         approve(c2);
         take("operator", c2, "Re-survey the household", "REFUSED", "the head sent the enumerator away");

@@ -63,7 +63,7 @@ class CyclicUpdateProcessTest {
         ResponseEntity<JsonNode> registration = service.post("operator", "/api/tasks/" + task + "/complete",
                 RunningService.surveyed(registered.get("surveyId").asLong()));
         assertThat(registration.getStatusCode().value()).as("the survey the household was registered with").isEqualTo(422);
-        assertThat(registration.getBody().get("detail").asText()).contains("MISSED_OUT survey; this case needs a CYCLIC_UPDATE survey");
+        assertThat(registration.getBody().get("detail").asText()).contains("is of update type MISSED_OUT; this case needs a survey of update type CYCLIC_UPDATE");
         ResponseEntity<JsonNode> otherHousehold = service.post("operator", "/api/tasks/" + task + "/complete",
                 RunningService.surveyed(other.get("surveyId").asLong()));
         assertThat(otherHousehold.getStatusCode().value()).isEqualTo(422);

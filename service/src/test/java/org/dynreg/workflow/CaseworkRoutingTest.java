@@ -93,11 +93,13 @@ class CaseworkRoutingTest {
         assertThat(cases.get("cases").findValuesAsText("id")).as("another district's cases are not listed").doesNotContain(String.valueOf(caseId));
         JsonNode ours = get(supDadu, "/api/cases?type=ROSTER_UPDATE&state=OPEN&district=Dadu&size=500").getBody();
         assertThat(ours.get("cases").findValuesAsText("id")).contains(String.valueOf(caseId));
+        assertThat(get(supDadu, "/api/cases?type=ROSTER_UPDATES").getStatusCode().value()).as("an unknown type").isEqualTo(422);
+        assertThat(get(supDadu, "/api/cases?state=SHUT").getStatusCode().value()).as("an unknown state").isEqualTo(422);
     }
 
     @Test
     void aSupervisorReassignsAHeldTaskToAnEligiblePersonOfTheOfficeAndReleasesIt() {
-        long household = registerInDadu("72");
+        long household = registerInDadu("83");
         long caseId = headChange(household);
         String task = taskOf(supDadu, caseId, "Approve the roster change");
         assertThat(post(supDadu, "/api/tasks/" + task + "/claim", Map.of()).getStatusCode().value()).isEqualTo(200);
@@ -132,7 +134,7 @@ class CaseworkRoutingTest {
 
     @Test
     void anOverdueStepIsAnEscalationInTheSupervisorsListUntilItsTaskIsDone() throws InterruptedException {
-        long household = registerInDadu("73");
+        long household = registerInDadu("84");
         long caseId = headChange(household);
         JsonNode escalation = null;
         // the test clock's day is half a second: the approval's five days pass in seconds
