@@ -71,7 +71,16 @@ public class CaseSteps {
 
     @Then("{string} is refused completing {string} with {string}, because a different person must")
     public void refusedAsTheSamePerson(String user, String task, String outcome) {
-        ResponseEntity<JsonNode> r = scenario.complete(user, scenario.taskId(user, task), outcome, null, null);
+        String id = null;
+        for (JsonNode t : scenario.caseView().get("openTasks")) {
+            if (t.get("name").asText().equals(task)) {
+                id = t.get("id").asText();
+            }
+        }
+        assertThat(id).as("open task %s", task).isNotNull();
+        assertThat(scenario.client().read(user, "/api/tasks?scope=group").findValuesAsText("id"))
+                .as("a task %s may not take is not offered to them", user).doesNotContain(id);
+        ResponseEntity<JsonNode> r = scenario.complete(user, id, outcome, null, null);
         assertThat(r.getStatusCode().value()).isEqualTo(403);
         assertThat(r.getBody().get("detail").asText()).contains("different person");
         assertThat(scenario.caseView().get("state").asText()).isEqualTo("OPEN");

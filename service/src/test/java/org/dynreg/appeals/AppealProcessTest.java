@@ -164,7 +164,7 @@ class AppealProcessTest {
         // surveyed by lead (a caseworker and supervisor): lead may neither review nor decide
         long surveyedByLead = register("cutoff-38-disabled-member-not-eligible", "61", "lead");
         long c1 = lodge("caseworker", surveyedByLead, "DISABILITY");
-        String review1 = taskOf("caseworker", c1, "Review evidence");
+        String review1 = taskOf("caseworker2", c1, "Review evidence");
         assertThat(get("lead", "/api/tasks?scope=group").getBody().findValuesAsText("id")).as("a task one may not take is not offered")
                 .doesNotContain(review1);
         assertThat(post("lead", "/api/tasks/" + review1 + "/claim", Map.of()).getStatusCode().value())

@@ -51,8 +51,16 @@ class RescoringNoticesTest {
             policies.recordExpectation(v, c.household(), null, "cut-off " + lower, "officer");
         }
         policies.approve(v, "lower cut-off for the test", "officer2");
+        int before = policies.active().version();
         policies.activate(v, null, "lower cut-off for the test", "officer2");
+        try {
+            toldExactlyTheChanged(registered, lower);
+        } finally {
+            policies.rollBack(before, "back to the version the other tests expect", "officer2");
+        }
+    }
 
+    private void toldExactlyTheChanged(Map<String, Registration> registered, int lower) {
         JobView run = rescore();
 
         int told = 0;
