@@ -291,7 +291,7 @@ class AppealProcessTest {
 
     @Test
     void aHouseholdNotFoundIsVisitedOnceMoreThenTheAppealLapsesAndARefusalEndsItAtOnce() {
-        long household = register("cutoff-33-standard-not-eligible", "88");
+        long household = register("cutoff-33-standard-not-eligible", "90");
         long caseId = lodge("caseworker", household, "SCORE_NEAR_CUTOFF");
         approve(caseId);
 
@@ -318,7 +318,7 @@ class AppealProcessTest {
         assertThat(kinds(household)).containsExactly("APPEAL_ACCEPTED", "APPEAL_NOT_FOUND", "APPEAL_NOT_FOUND");
         assertThat(notices(household).get(2)).contains("lapsed");
 
-        long refusing = register("cutoff-33-standard-not-eligible", "89");
+        long refusing = register("cutoff-33-standard-not-eligible", "91");
         long c2 = lodge("caseworker", refusing, "SCORE_NEAR_CUTOFF");
         approve(c2);
         take("operator", c2, "Re-survey the household", "REFUSED", "the head sent the enumerator away");

@@ -60,6 +60,9 @@ class CaseworkShellTest {
                 "caseworker-pass",
                 "whoami",
                 "appeal lodge --household " + household + " --evidence \"the only earner lost his job in March\"",
+                "logout",
+                "login --user caseworker2",
+                "caseworker2-pass",
                 "task list --scope group",
                 "household show --id " + household,
                 "exit", ""));
