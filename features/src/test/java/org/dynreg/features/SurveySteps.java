@@ -65,9 +65,23 @@ public class SurveySteps {
         household.startFromSharedExample();
     }
 
+    /** A district and tehsil of each province from the reference list of places, where the household is put. */
+    private static final java.util.Map<String, String[]> PLACE = java.util.Map.of(
+            "PUNJAB", new String[]{"Lahore", "Lahore City"},
+            "SINDH", new String[]{"Badin", "Badin"},
+            "KHYBER_PAKHTUNKHWA", new String[]{"Abbottabad", "Abbottabad"},
+            "BALOCHISTAN", new String[]{"Awaran", "Awaran"},
+            "ISLAMABAD", new String[]{"Islamabad", "Islamabad"},
+            "AJK", new String[]{"Bagh", "Bagh"},
+            "GILGIT_BALTISTAN", new String[]{"Astore", "Astore"});
+
     @Given("the household lives in {province}")
     public void livesIn(String province) {
+        String[] place = PLACE.get(province);
         household.section("location").put("province", province);
+        if (place != null) {
+            household.section("location").put("district", place[0]).put("tehsil", place[1]);
+        }
     }
 
     @Given("the household has children aged {numbers}")
