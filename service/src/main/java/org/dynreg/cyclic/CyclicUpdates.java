@@ -225,12 +225,10 @@ public class CyclicUpdates {
     @Component
     static class NotSurveyed extends TypedStep<Resurveys.Report, Resurveys.Retry> {
         private final Resurveys resurveys;
-        private final Cases cases;
 
-        NotSurveyed(Resurveys resurveys, Cases cases) {
+        NotSurveyed(Resurveys resurveys) {
             super("cyclicUpdate.not-surveyed", Resurveys.Report.class);
             this.resurveys = resurveys;
-            this.cases = cases;
         }
 
         @Override
@@ -238,10 +236,7 @@ public class CyclicUpdates {
             long caseId = in.caseId();
             Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.CYCLIC_UPDATE, in.resurveyOutcome(),
                     in.resurveyComment(), in.surveyedBy());
-            if (!r.retry()) {
-                cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", SYSTEM);
-            }
-            return new Resurveys.Retry(r.retry());
+            return resurveys.closeUnlessRetried(r);
         }
     }
 }

@@ -473,10 +473,7 @@ public class Recertifications {
                 cases.record(caseId, SYSTEM, "recertification.suspend", Map.of("suspension", id, "suspendedFrom", from.toString(),
                         "outcome", r.outcome(), "rule", r.rule()));
             }
-            if (!r.retry()) {
-                cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", SYSTEM);
-            }
-            return new Resurveys.Retry(r.retry());
+            return resurveys.closeUnlessRetried(r);
         }
     }
 }

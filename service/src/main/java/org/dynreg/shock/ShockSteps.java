@@ -137,12 +137,10 @@ final class ShockSteps {
     @Component
     static class NotReached extends TypedStep<Resurveys.Report, Resurveys.Retry> {
         private final Resurveys resurveys;
-        private final Cases cases;
 
-        NotReached(Resurveys resurveys, Cases cases) {
+        NotReached(Resurveys resurveys) {
             super("shock.not-reached", Resurveys.Report.class);
             this.resurveys = resurveys;
-            this.cases = cases;
         }
 
         @Override
@@ -150,10 +148,7 @@ final class ShockSteps {
             long caseId = in.caseId();
             Resurveys.NotSurveyed r = resurveys.notSurveyed(caseId, UpdateType.SHOCK_UPDATE, in.resurveyOutcome(),
                     in.resurveyComment(), in.surveyedBy());
-            if (!r.retry()) {
-                cases.close(caseId, r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", ENGINE);
-            }
-            return new Resurveys.Retry(r.retry());
+            return resurveys.closeUnlessRetried(r);
         }
     }
 

@@ -169,6 +169,17 @@ public class Resurveys implements SurveyExpectations {
     /** Whether the process asks for the re-survey again. */
     public record Retry(boolean retry) {}
 
+    /**
+     * What the process does next after a re-survey that did not happen: the case closes with the reported outcome
+     * unless the table asked for the re-survey again ({@link NotSurveyed#retry()}).
+     */
+    public Retry closeUnlessRetried(NotSurveyed r) {
+        if (!r.retry()) {
+            cases.close(r.caseId(), r.outcome(), r.comment() + " (attempt " + r.attempt() + "; " + r.rule() + ")", Tasks.ENGINE);
+        }
+        return new Retry(r.retry());
+    }
+
     /** A re-survey that did not happen, with the table's answer: {@link #RETRY}, {@link #CLOSE} or {@link #SUSPEND}. */
     public record NotSurveyed(long caseId, long householdId, String outcome, String comment, int attempt, String action, String rule) {
 
