@@ -194,6 +194,22 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final ExceptionHandlerMethodResolver HANDLERS = new ExceptionHandlerMethodResolver(ApiErrors.class);
 
+    /**
+     * The problem this class answers {@code e} with, for the web console, which shows it as words on the page
+     * ({@link Problems}). Refusals by the security layer are thrown on, as to the API.
+     */
+    ResponseEntity<Object> answerFor(Exception e, WebRequest request) throws Exception {
+        Method handler = HANDLERS.resolveMethodByExceptionType(e.getClass());
+        if (handler == null || handler.getDeclaringClass() != ApiErrors.class) {
+            ResponseEntity<Object> framework = handleException(e, request);
+            if (framework != null) {
+                return framework;
+            }
+            handler = ApiErrors.class.getDeclaredMethod("unexpected", Exception.class, WebRequest.class);
+        }
+        return answer(handler, e, request);
+    }
+
     @SuppressWarnings("unchecked")
     private ResponseEntity<Object> answer(Method handler, Exception cause, WebRequest request) throws Exception {
         Object answer;

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -36,8 +37,10 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * HTTP Basic over the registry's own user table, no sessions. Endpoints name their roles with
- * {@code @PreAuthorize}; 401 and 403 answer as problem+json like every other error.
+ * Two ways in over the same users, the same throttled password check and the same roles. The API (REST, the
+ * shell, Swagger, actuator) is HTTP Basic with no sessions, 401 and 403 answered as problem+json like every
+ * other error. The web console (every other path) signs in with a form, keeps a session and checks a CSRF token
+ * on every change (decision 31). Endpoints and pages name their roles with {@code @PreAuthorize}.
  */
 @Configuration
 @EnableMethodSecurity
@@ -46,7 +49,11 @@ class SecurityConfig {
     /** The Swagger UI's page and assets: the only responses that run scripts and show images. */
     static final String[] SWAGGER_UI = {"/swagger-ui.html", "/swagger-ui/**"};
 
+    /** The API's paths: everything else is the web console's. */
+    static final String[] API = {"/api/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/**"};
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationProvider credentials,
                             @Value("${dynreg.security.content-security-policy}") String apiPolicy,
                             @Value("${dynreg.security.swagger-ui-content-security-policy}") String swaggerPolicy,
@@ -72,6 +79,7 @@ class SecurityConfig {
                 .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(hstsMaxAge.toSeconds())));
         // The throttled check and nothing else: no parent manager that would check a refused password after all.
         http.authenticationManager(new ProviderManager(credentials));
+        http.securityMatcher(API);
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
@@ -86,6 +94,36 @@ class SecurityConfig {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((req, res, e) ->
                                 problem(res, json, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")));
+        return http.build();
+    }
+
+    /**
+     * The web console: sign-in form at /login, a session (its cookie HttpOnly, SameSite=Lax), CSRF tokens on every
+     * form and htmx request, and a content security policy that lets pages load only the service's own scripts and
+     * styles. A page's roles are checked by its controller like an endpoint's; a page the role may not open
+     * answers 403 with a page saying so.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http, AuthenticationProvider credentials,
+                                @Value("${dynreg.console.content-security-policy}") String consolePolicy,
+                                @Value("${dynreg.security.hsts-max-age}") Duration hstsMaxAge) throws Exception {
+        http.authenticationManager(new ProviderManager(credentials));
+        http.headers(h -> h
+                .addHeaderWriter(new StaticHeadersWriter("Content-Security-Policy", consolePolicy))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(f -> f.deny())
+                .httpStrictTransportSecurity(t -> t.includeSubDomains(true).maxAgeInSeconds(hstsMaxAge.toSeconds())));
+        http.authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/login", "/forbidden", "/webjars/**", "/console/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler((req, res, e) -> res.sendRedirect(req.getContextPath()
+                                + (e instanceof SignInThrottle.ThrottledException ? "/login?throttled" : "/login?error"))))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
+                .exceptionHandling(x -> x.accessDeniedPage("/forbidden"));
         return http.build();
     }
 

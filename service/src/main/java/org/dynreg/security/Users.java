@@ -126,6 +126,22 @@ public class Users {
         return get(username);
     }
 
+    /** The language the user chose for the web console (a tag such as "en" or "ur"), or null for the default. */
+    @Transactional(readOnly = true)
+    public String language(String username) {
+        List<String> found = jdbc.query("select coalesce(language, '') from app_user where username = ?", (rs, i) -> rs.getString(1), username);
+        return found.isEmpty() || found.get(0).isEmpty() ? null : found.get(0);
+    }
+
+    /** The user's own choice of language for the web console; {@code supported} lists the tags it has messages for. */
+    @Transactional
+    public void setLanguage(String username, String language, Collection<String> supported) {
+        if (language == null || !supported.contains(language)) {
+            throw new InvalidRequestException("language", "must be one of " + String.join(", ", supported));
+        }
+        jdbc.update("update app_user set language = ? where username = ?", language, username);
+    }
+
     /** The user's own new password, given their present one; refused unless it meets the policy. */
     @Transactional
     public void changeOwnPassword(String username, String oldPassword, String newPassword) {

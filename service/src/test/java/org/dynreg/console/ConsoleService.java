@@ -1,0 +1,28 @@
+package org.dynreg.console;
+
+import org.dynreg.RunningService;
+
+/**
+ * One service for all the console's browser tests (a service takes many seconds to start): started by the first
+ * test class that asks, closed when the JVM ends. Each test uses households and versions of its own. A case-clock
+ * day of an hour, so that no escalation falls due in the middle of a test's steps.
+ */
+public final class ConsoleService {
+    private static RunningService shared;
+
+    private ConsoleService() {
+    }
+
+    public static synchronized RunningService get() {
+        if (shared == null) {
+            shared = new RunningService("dynreg.workflow.day=PT1H");
+            RunningService started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return shared;
+    }
+
+    public static String base() {
+        return "http://localhost:" + get().context.getEnvironment().getProperty("local.server.port");
+    }
+}
