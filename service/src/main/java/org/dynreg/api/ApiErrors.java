@@ -251,6 +251,22 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, p, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
     }
 
+    /** A page of the console that does not exist, asked for by a browser: the error page answers it in words. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                   HttpStatusCode status, WebRequest request) {
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest web && web.getResponse() != null
+                && ErrorPage.forConsole(web.getRequest())) {
+            try {
+                web.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (java.io.IOException ignored) {
+                // the client went away; answer as the API would
+            }
+        }
+        return super.handleNoResourceFoundException(e, headers, status, request);
+    }
+
     /** Spring MVC's own problems (404, 405, 415 ...) get a type of this service instead of about:blank. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,

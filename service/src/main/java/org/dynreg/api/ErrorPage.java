@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The container's error page, in place of Spring Boot's: errors that never reach a controller (a body refused by
@@ -22,7 +23,28 @@ import org.springframework.web.bind.annotation.RestController;
 class ErrorPage implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    Object error(HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> answer = problem(request);
+        if (forConsole(request)) { // a browser on a console path gets a page in words, not JSON
+            ProblemDetail p = answer.getBody();
+            ModelAndView page = new ModelAndView("console/problem", answer.getStatusCode());
+            page.addObject("problem", new Problems.Problem(p.getStatus(), p.getTitle(), p.getDetail(), java.util.List.of()));
+            return page;
+        }
+        return answer;
+    }
+
+    /** Not an API path, asked for by a browser (text/html accepted). */
+    static boolean forConsole(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri instanceof String s ? s : request.getRequestURI();
+        boolean api = path.startsWith("/api/") || path.equals("/api") || path.startsWith("/v3/") || path.startsWith("/swagger-ui")
+                || path.startsWith("/actuator");
+        String accept = request.getHeader("Accept");
+        return !api && accept != null && accept.contains("text/html");
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.resolve(c) : HttpStatus.INTERNAL_SERVER_ERROR;
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t && status.is5xxServerError()) {

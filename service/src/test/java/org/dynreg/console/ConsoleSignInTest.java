@@ -60,6 +60,9 @@ class ConsoleSignInTest {
             assertThat(browser.find(By.tagName("h1")).getText()).as(page).isEqualTo("Not for your role");
         }
         browser.assertAccessible();
+        browser.go("/no-such-page");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not Found");
+        assertThat(browser.find(By.cssSelector("#content .alert")).getText()).contains("there is nothing at this path");
     }
 
     @Test
