@@ -60,14 +60,7 @@ class SecurityConfig {
                             @Value("${dynreg.security.hsts-max-age}") Duration hstsMaxAge) throws Exception {
         RequestMatcher swagger = new OrRequestMatcher(Arrays.stream(SWAGGER_UI).map(AntPathRequestMatcher::new)
                 .toArray(RequestMatcher[]::new));
-        AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
-            if (e instanceof SignInThrottle.ThrottledException t) {
-                res.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (t.retryAfter().toMillis() + 999) / 1000)));
-                problem(res, json, HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled", t.getMessage());
-            } else {
-                problem(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in with a registry user name and password (HTTP Basic).");
-            }
-        };
+        AuthenticationEntryPoint unauthenticated = unauthenticated(json);
         // Spring Security's defaults stay: nosniff, frame options DENY, Cache-Control no-store; HSTS on HTTPS only.
         http.headers(h -> h
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swagger,
@@ -105,7 +98,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, AuthenticationProvider credentials,
+    SecurityFilterChain console(HttpSecurity http, AuthenticationProvider credentials, ObjectMapper json,
                                 @Value("${dynreg.console.content-security-policy}") String consolePolicy,
                                 @Value("${dynreg.security.hsts-max-age}") Duration hstsMaxAge) throws Exception {
         http.authenticationManager(new ProviderManager(credentials));
@@ -119,12 +112,35 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login", "/forbidden", "/webjars/**", "/console/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
+                // an API client (HTTP Basic, no text/html) on a path outside the API is answered as by the API
+                .httpBasic(b -> b.authenticationEntryPoint(unauthenticated(json)))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler((req, res, e) -> res.sendRedirect(req.getContextPath()
                                 + (e instanceof SignInThrottle.ThrottledException ? "/login?throttled" : "/login?error"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
-                .exceptionHandling(x -> x.accessDeniedPage("/forbidden"));
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((req, res, e) -> {
+                            String accept = req.getHeader(HttpHeaders.ACCEPT);
+                            if (accept != null && accept.contains("text/html")) {
+                                res.sendRedirect(req.getContextPath() + "/login");
+                            } else {
+                                unauthenticated(json).commence(req, res, e);
+                            }
+                        })
+                        .accessDeniedPage("/forbidden"));
         return http.build();
+    }
+
+    /** 401 (or 429 when throttled) as problem+json. */
+    private static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
+        return (req, res, e) -> {
+            if (e instanceof SignInThrottle.ThrottledException t) {
+                res.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (t.retryAfter().toMillis() + 999) / 1000)));
+                problem(res, json, HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled", t.getMessage());
+            } else {
+                problem(res, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in with a registry user name and password (HTTP Basic).");
+            }
+        };
     }
 
     @Bean
