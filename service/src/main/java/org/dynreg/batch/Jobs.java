@@ -2,6 +2,7 @@ package org.dynreg.batch;
 
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
+import org.dynreg.api.Scopes;
 import org.dynreg.audit.AuditTrail;
 import org.dynreg.policy.CompiledPolicy;
 import org.dynreg.policy.Policies;
@@ -24,6 +25,7 @@ import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -31,10 +33,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -91,6 +95,49 @@ public class Jobs {
         this.audit = audit;
         this.instance = instance;
         this.progress = progress;
+    }
+
+    /** The sweep's day as a request writes it (2026-11-25), refused in those words otherwise. */
+    public static LocalDate day(String asOf) {
+        try {
+            return LocalDate.parse(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException(AS_OF, "must be a day written like 2026-11-25");
+        }
+    }
+
+    /** Who may start, restart or stop each job (roles as granted authorities). */
+    private static final Map<String, Set<String>> MAY_RUN = Map.of(
+            RESCORING, Set.of("ROLE_POLICY_OFFICER", "ROLE_SUPERVISOR"),
+            SWEEP, Set.of("ROLE_SUPERVISOR"));
+
+    /**
+     * Rescoring as a request asks for it: {@code scope} "REGISTRY" for the whole registry, or left out with a province,
+     * district or program ({@link Scopes}); a request that names neither is refused and starts nothing.
+     */
+    public JobView startRescoring(String scope, String province, String district, String program, String actor) {
+        Scopes.check(scope, "province, district or program", province, district, program);
+        return startRescoring(province, district, program, actor);
+    }
+
+    /** The due-date sweep as a request asks for it: it always covers the registry, so only with {@code scope} "REGISTRY". */
+    public JobView startSweep(String scope, LocalDate asOf, String actor) {
+        Scopes.check(scope, null);
+        return startSweep(asOf, actor);
+    }
+
+    /** Refuses (AccessDenied) a user whose roles may not start, restart or stop the execution's job. */
+    public void mayRun(long executionId, Collection<String> authorities) {
+        String job = jobOf(executionId);
+        if (!mayRun(job, authorities)) {
+            throw new AccessDeniedException("not allowed to run " + job + " jobs");
+        }
+    }
+
+    /** Whether these roles may start, restart or stop jobs of this name. */
+    public static boolean mayRun(String job, Collection<String> authorities) {
+        Set<String> allowed = MAY_RUN.getOrDefault(job, Set.of());
+        return authorities.stream().anyMatch(allowed::contains);
     }
 
     /**

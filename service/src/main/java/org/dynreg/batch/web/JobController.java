@@ -2,12 +2,10 @@ package org.dynreg.batch.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.dynreg.api.InvalidRequestException;
-import org.dynreg.api.Scopes;
 import org.dynreg.batch.JobView;
 import org.dynreg.batch.Jobs;
 import org.dynreg.recertification.Recertifications;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,11 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The registry-wide jobs. Policy officers and supervisors rescore; supervisors sweep; whoever may start a job may
@@ -31,11 +25,6 @@ import java.util.Set;
  */
 @RestController
 class JobController {
-    /** Who may start, restart or stop each job. */
-    private static final Map<String, Set<String>> MAY_RUN = Map.of(
-            Jobs.RESCORING, Set.of("ROLE_POLICY_OFFICER", "ROLE_SUPERVISOR"),
-            Jobs.SWEEP, Set.of("ROLE_SUPERVISOR"));
-
     private final Jobs jobs;
     private final Recertifications recertifications;
 
@@ -56,8 +45,7 @@ class JobController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     JobView rescore(@RequestBody(required = false) RescoringRequest body, Authentication auth) {
         RescoringRequest r = body == null ? new RescoringRequest(null, null, null, null) : body;
-        Scopes.check(r.scope(), "province, district or program", r.province(), r.district(), r.program());
-        return jobs.startRescoring(r.province(), r.district(), r.program(), auth.getName());
+        return jobs.startRescoring(r.scope(), r.province(), r.district(), r.program(), auth.getName());
     }
 
     @Operation(summary = "Run the due-date sweep (recertification cases, cyclic-update notices) over the registry (scope REGISTRY) for asOf (default today; not after today)")
@@ -65,16 +53,16 @@ class JobController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     JobView sweep(@RequestBody(required = false) SweepRequest body, Authentication auth) {
-        Scopes.check(body == null ? null : body.scope(), null);
-        String asOf = body.asOf();
-        return jobs.startSweep(asOf == null ? recertifications.today() : date(asOf), auth.getName());
+        String scope = body == null ? null : body.scope();
+        String asOf = body == null ? null : body.asOf();
+        return jobs.startSweep(scope, asOf == null ? recertifications.today() : Jobs.day(asOf), auth.getName());
     }
 
     @Operation(summary = "Run the recertification sweep now and wait for it: open a case for every beneficiary due by asOf (default today; not after today)")
     @PostMapping("/api/sweeps/recertification")
     @PreAuthorize("hasRole('SUPERVISOR')")
     Recertifications.SweepResult sweepRecertification(@RequestParam(required = false) String asOf, Authentication auth) {
-        return jobs.sweepRecertification(asOf == null ? recertifications.today() : date(asOf), auth.getName());
+        return jobs.sweepRecertification(asOf == null ? recertifications.today() : Jobs.day(asOf), auth.getName());
     }
 
     @Operation(summary = "The latest job executions, newest first, with their progress")
@@ -99,7 +87,7 @@ class JobController {
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     JobView restart(@PathVariable long executionId, Authentication auth) {
-        mayRun(jobs.jobOf(executionId), auth);
+        jobs.mayRun(executionId, authorities(auth));
         return jobs.restart(executionId, auth.getName());
     }
 
@@ -107,23 +95,11 @@ class JobController {
     @PostMapping("/api/jobs/{executionId}/stop")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
     JobView stop(@PathVariable long executionId, Authentication auth) {
-        mayRun(jobs.jobOf(executionId), auth);
+        jobs.mayRun(executionId, authorities(auth));
         return jobs.stop(executionId, auth.getName());
     }
 
-    private static void mayRun(String job, Authentication auth) {
-        Set<String> allowed = MAY_RUN.getOrDefault(job, Set.of());
-        if (auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).noneMatch(allowed::contains)) {
-            throw new AccessDeniedException("not allowed to run " + job + " jobs");
-        }
-    }
-
-    /** Read here rather than bound by the framework, so that a malformed day is refused with the form it must take. */
-    private static LocalDate date(String asOf) {
-        try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", "must be a day written like 2026-11-25");
-        }
+    private static List<String> authorities(Authentication auth) {
+        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     }
 }
