@@ -193,6 +193,7 @@ public class Registry {
      * A household as the caller's role may see it, the read recorded as a read of the household with the personal
      * data shown or redacted (docs/personal-data.md); the API and the console read a household through this.
      */
+    @Transactional(readOnly = true)
     public HouseholdView read(long id, Authentication auth) {
         HouseholdView h = household(id, caller.disclosure(auth)).orElseThrow(() -> new NotFoundException("household", id));
         reads.record(auth, PersonalDataReads.Kind.HOUSEHOLD, id, id, h.personalDataShown());

@@ -46,7 +46,7 @@ record Timeline(long seq, Instant when, String who, String action, String task, 
     }
 
     /** The message key of the action's words; the template falls back to the action itself. */
-    String actionKey() {
+    public String actionKey() {
         return "cases.action." + action;
     }
 
