@@ -158,7 +158,7 @@ class HouseholdAndCasePagesTest {
         assertThat(browser.find(By.id("surveys")).getText()).contains("MISSED_OUT");
         assertThat(browser.all(By.id("replay-button"))).as("replay is the auditor's").isEmpty();
         browser.assertAccessible();
-        browser.driver.executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'start'});", decision);
+        browser.driver.executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'end'});", browser.find(By.id("breakdown")));
         browser.screenshot("household");
 
         browser.signIn("operator");
