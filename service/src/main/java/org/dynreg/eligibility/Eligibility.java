@@ -333,6 +333,30 @@ public class Eligibility {
         return decisions.findById(id).map(this::view);
     }
 
+    /**
+     * One indicator of a decision's score as a person reads it: the question, the household's answer, the points, and
+     * the decision table row that gave them ({@code source}: file, sheet and row, or null when the decision did not
+     * record the rule as fired).
+     */
+    public record ScoreLine(int indicator, String question, String answer, int points, String source) {}
+
+    /**
+     * The score breakdown of a decision with the table row of each indicator, read from what the decision recorded:
+     * an indicator's answer is the name of the rule that gave its points, and the fired rules name their rows.
+     * Nothing is evaluated again, so a decision reads the same whatever the policy is today.
+     */
+    public static List<ScoreLine> scoreLines(DecisionView d) {
+        Map<String, String> rows = new java.util.HashMap<>();
+        if (d.firedRules() != null) {
+            for (Evaluation.FiredRule r : d.firedRules()) {
+                rows.putIfAbsent(r.rule(), r.source());
+            }
+        }
+        return d.scoreBreakdown() == null ? List.of() : d.scoreBreakdown().stream()
+                .map(i -> new ScoreLine(i.indicator(), i.question(), i.answer(), i.points(), rows.get(i.answer())))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public List<DecisionView> decisionsOf(long householdId) {
         return decisions.findByHouseholdIdOrderByDecidedAtAscIdAsc(householdId).stream().map(this::view).toList();

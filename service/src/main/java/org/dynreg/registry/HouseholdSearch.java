@@ -1,7 +1,11 @@
 package org.dynreg.registry;
 
 import org.dynreg.api.InvalidRequestException;
+import org.dynreg.audit.PersonalDataReads;
+import org.dynreg.security.Caller;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,7 +15,7 @@ import java.util.List;
 /**
  * Finding a household by what a person at the counter knows: its id, a member's national id, its phone or
  * a member's name. Searching by anything but the id is for the roles that may see personal data; the
- * caller checks that and records the reads (docs/personal-data.md).
+ * caller's role decides that, and the reads are recorded (docs/personal-data.md).
  */
 @Service
 public class HouseholdSearch {
@@ -28,9 +32,32 @@ public class HouseholdSearch {
     }
 
     private final JdbcTemplate jdbc;
+    private final Caller caller;
+    private final PersonalDataReads reads;
 
-    HouseholdSearch(JdbcTemplate jdbc) {
+    HouseholdSearch(JdbcTemplate jdbc, Caller caller, PersonalDataReads reads) {
         this.jdbc = jdbc;
+        this.caller = caller;
+        this.reads = reads;
+    }
+
+    /**
+     * The households the caller may look for: by id for every role that reads households, by national id, phone or
+     * name only for the roles that may see personal data (refused otherwise); each household found with its head's
+     * name is recorded as a read of personal data. The API and the console search through this.
+     */
+    public List<Found> find(Query q, Authentication auth) {
+        boolean personal = caller.maySeePersonalData(auth);
+        if (q.personal() && !personal) {
+            throw new AccessDeniedException("searching by national id, phone or name is for roles that may see personal data");
+        }
+        List<Found> found = find(q, personal);
+        if (personal) {
+            for (Found f : found) {
+                reads.record(auth, PersonalDataReads.Kind.HOUSEHOLD, f.householdId(), f.householdId(), true);
+            }
+        }
+        return found;
     }
 
     @Transactional(readOnly = true)

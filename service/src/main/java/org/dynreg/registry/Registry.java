@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.dynreg.api.NotFoundException;
+import org.dynreg.audit.PersonalDataReads;
 import org.dynreg.database.AfterCommit;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
+import org.dynreg.security.Caller;
 import org.dynreg.security.Disclosure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +42,13 @@ public class Registry {
     private final Clock clock;
     private final SurveyValidator validator;
     private final ObjectProvider<SurveyExpectations> expectations;
+    private final Caller caller;
+    private final PersonalDataReads reads;
 
-    Registry(Households households, Surveys surveys, Eligibility eligibility, Clock clock, ObjectProvider<SurveyExpectations> expectations) {
+    Registry(Households households, Surveys surveys, Eligibility eligibility, Clock clock, ObjectProvider<SurveyExpectations> expectations,
+             Caller caller, PersonalDataReads reads) {
+        this.caller = caller;
+        this.reads = reads;
         this.households = households;
         this.surveys = surveys;
         this.eligibility = eligibility;
@@ -178,6 +187,17 @@ public class Registry {
     @Transactional(readOnly = true)
     public Optional<HouseholdView> household(long id, Disclosure disclosure) {
         return households.findById(id).map(h -> HouseholdView.of(h, disclosure));
+    }
+
+    /**
+     * A household as the caller's role may see it, the read recorded as a read of the household with the personal
+     * data shown or redacted (docs/personal-data.md); the API and the console read a household through this.
+     */
+    @Transactional(readOnly = true)
+    public HouseholdView read(long id, Authentication auth) {
+        HouseholdView h = household(id, caller.disclosure(auth)).orElseThrow(() -> new NotFoundException("household", id));
+        reads.record(auth, PersonalDataReads.Kind.HOUSEHOLD, id, id, h.personalDataShown());
+        return h;
     }
 
     /** A household for the service's own steps: with every personal field, or with none (nor coordinates). */

@@ -10,6 +10,7 @@ import org.dynreg.security.Office;
 import org.kie.kogito.Model;
 import org.kie.kogito.process.Process;
 import org.kie.kogito.process.ProcessInstance;
+import org.kie.kogito.process.ProcessInstanceReadMode;
 import org.kie.kogito.process.Processes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,6 +185,35 @@ public class Cases {
         return new CaseView(c.id(), c.caseType(), c.householdId(), c.state(), c.outcome(), c.outcomeReason(), c.openedBy(),
                 c.openedAt(), c.closedAt(), current, tasks.getObject().ofCase(caseId),
                 audit.entries(new AuditQuery(subject(caseId), null, null, null, null, null, null, 1000)));
+    }
+
+    /** A step of a case's process: its element id in the process file (and its picture), and its name. */
+    public record Step(String element, String name) {}
+
+    /** Where a case's process stands: the process (its file and picture are {@code <processId>.bpmn/.svg}) and the steps active now. */
+    public record Position(String processId, List<Step> current) {}
+
+    /**
+     * The process of the case and the steps its instance is at now (a task waiting for someone, a timer, a wait for
+     * a message); none once the case is closed.
+     */
+    @Transactional(readOnly = true)
+    public Position position(long caseId) {
+        CaseRow c = row(caseId);
+        if (!OPEN.equals(c.state()) || c.processInstanceId() == null) {
+            return new Position(c.processId(), List.of());
+        }
+        Process<? extends Model> process = processes.getObject().processById(c.processId());
+        if (process == null) {
+            return new Position(c.processId(), List.of());
+        }
+        List<Step> steps = process.instances().findById(c.processInstanceId(), ProcessInstanceReadMode.READ_ONLY)
+                .map(pi -> pi.findNodes(n -> true).stream()
+                        .map(n -> new Step(n.getNodeDefinitionId(), n.getNodeName()))
+                        .filter(s -> s.element() != null)
+                        .distinct().toList())
+                .orElse(List.of());
+        return new Position(c.processId(), steps);
     }
 
     /** What a list of cases is narrowed to; null or blank: any. {@code overdue}: with an open escalation. */

@@ -3,14 +3,12 @@ package org.dynreg.registry.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import org.dynreg.api.NotFoundException;
-import org.dynreg.audit.PersonalDataReads;
 import org.dynreg.eligibility.DecisionView;
 import org.dynreg.eligibility.Eligibility;
 import org.dynreg.registry.HouseholdView;
 import org.dynreg.registry.Registration;
 import org.dynreg.registry.Registry;
 import org.dynreg.registry.SurveySummary;
-import org.dynreg.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -29,14 +27,10 @@ import java.util.List;
 class RegistryController {
     private final Registry registry;
     private final Eligibility eligibility;
-    private final Caller caller;
-    private final PersonalDataReads reads;
 
-    RegistryController(Registry registry, Eligibility eligibility, Caller caller, PersonalDataReads reads) {
+    RegistryController(Registry registry, Eligibility eligibility) {
         this.registry = registry;
         this.eligibility = eligibility;
-        this.caller = caller;
-        this.reads = reads;
     }
 
     @Operation(summary = "Submit a household survey; answers 201 with the household id and its eligibility decision")
@@ -51,9 +45,7 @@ class RegistryController {
     @GetMapping("/households/{id}")
     @PreAuthorize("hasAnyRole('DATA_ENTRY_OPERATOR','CASEWORKER','SUPERVISOR','AUDITOR','PARTNER')")
     HouseholdView household(@PathVariable long id, Authentication auth) {
-        HouseholdView h = registry.household(id, caller.disclosure(auth)).orElseThrow(() -> new NotFoundException("household", id));
-        reads.record(auth, PersonalDataReads.Kind.HOUSEHOLD, id, id, h.personalDataShown());
-        return h;
+        return registry.read(id, auth);
     }
 
     @Operation(summary = "The household's surveys, oldest first")

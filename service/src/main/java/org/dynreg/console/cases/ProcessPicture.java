@@ -1,0 +1,72 @@
+package org.dynreg.console.cases;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A process's picture, to be put into the page itself: the SVG that {@code workflow.ProcessDiagram} draws from the
+ * process file (docs/processes/, shipped as static/console/processes/), with the steps the case is at marked by the
+ * class {@code current}, and a title naming them as its text alternative. The picture's own {@code <style>} is left
+ * out (the pages allow no inline style); console.css holds the same rules under {@code .dynreg-diagram}.
+ */
+@Component
+class ProcessPicture {
+    static final String LOCATION = "static/console/processes/";
+    private static final Pattern PROCESS_ID = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern STYLE = Pattern.compile("\\s*<style>.*?</style>", Pattern.DOTALL);
+    private static final Pattern TITLE = Pattern.compile("<title>.*?</title>", Pattern.DOTALL);
+    private static final Pattern SVG = Pattern.compile("<svg xmlns=\"http://www.w3.org/2000/svg\" (viewBox=\"[^\"]*\") width=\"([^\"]*)\" height=\"([^\"]*)\">");
+
+    private final Map<String, String> pictures = new ConcurrentHashMap<>();
+
+    /** The picture as inline SVG, or null when the service has no picture of this process. */
+    String svg(String processId, Collection<String> current, String alternative) {
+        if (processId == null || !PROCESS_ID.matcher(processId).matches()) {
+            return null;
+        }
+        String svg = pictures.computeIfAbsent(processId, ProcessPicture::load);
+        if (svg.isEmpty()) {
+            return null;
+        }
+        for (String element : current) {
+            svg = svg.replace("<g data-element=\"" + escape(element) + "\" class=\"", "<g data-element=\"" + escape(element) + "\" class=\"current ");
+        }
+        String title = "<title id=\"diagram-title\">" + escape(alternative) + "</title>";
+        return TITLE.matcher(svg).replaceFirst(Matcher.quoteReplacement(title));
+    }
+
+    private static String load(String processId) {
+        ClassPathResource r = new ClassPathResource(LOCATION + processId + ".svg");
+        if (!r.exists()) {
+            return "";
+        }
+        try (InputStream in = r.getInputStream()) {
+            String svg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            svg = svg.substring(svg.indexOf("<svg"));
+            svg = STYLE.matcher(svg).replaceFirst("");
+            Matcher m = SVG.matcher(svg);
+            if (!m.find()) {
+                throw new IllegalStateException("not a picture drawn by ProcessDiagram: " + r.getPath());
+            }
+            return m.replaceFirst(Matcher.quoteReplacement("<svg xmlns=\"http://www.w3.org/2000/svg\" " + m.group(1)
+                    + " width=\"" + m.group(2) + "\" height=\"" + m.group(3)
+                    + "\" class=\"dynreg-diagram\" role=\"img\" aria-labelledby=\"diagram-title\" focusable=\"false\">"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
