@@ -108,8 +108,8 @@ public class Jobs {
 
     /** Who may start, restart or stop each job (roles as granted authorities). */
     private static final Map<String, Set<String>> MAY_RUN = Map.of(
-            RESCORING, Set.of("ROLE_POLICY_OFFICER", "ROLE_SUPERVISOR"),
-            SWEEP, Set.of("ROLE_SUPERVISOR"));
+            RESCORING, Set.of("ROLE_POLICY_OFFICER", "ROLE_SUPERVISOR", "ROLE_ADMINISTRATOR"),
+            SWEEP, Set.of("ROLE_SUPERVISOR", "ROLE_ADMINISTRATOR"));
 
     /**
      * Rescoring as a request asks for it: {@code scope} "REGISTRY" for the whole registry, or left out with a province,

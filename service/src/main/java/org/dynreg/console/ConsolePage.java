@@ -14,7 +14,7 @@ public enum ConsolePage {
     HOUSEHOLDS("/households", "nav.households", Set.of(Role.DATA_ENTRY_OPERATOR, Role.CASEWORKER, Role.SUPERVISOR, Role.AUDITOR)),
     POLICY("/policy", "nav.policy", Set.of(Role.POLICY_OFFICER)),
     AUDIT("/audit", "nav.audit", Set.of(Role.AUDITOR)),
-    JOBS("/jobs", "nav.jobs", Set.of(Role.POLICY_OFFICER, Role.SUPERVISOR, Role.AUDITOR));
+    JOBS("/jobs", "nav.jobs", Set.of(Role.ADMINISTRATOR, Role.POLICY_OFFICER, Role.SUPERVISOR, Role.AUDITOR));
 
     private final String path;
     private final String label;

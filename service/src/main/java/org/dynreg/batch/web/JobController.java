@@ -41,7 +41,7 @@ class JobController {
 
     @Operation(summary = "Rescore the registry (scope REGISTRY), or a province, district or program, under the policy version active now; answers at once with the execution to follow")
     @PostMapping("/api/jobs/rescoring")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','ADMINISTRATOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     JobView rescore(@RequestBody(required = false) RescoringRequest body, Authentication auth) {
         RescoringRequest r = body == null ? new RescoringRequest(null, null, null, null) : body;
@@ -50,7 +50,7 @@ class JobController {
 
     @Operation(summary = "Run the due-date sweep (recertification cases, cyclic-update notices) over the registry (scope REGISTRY) for asOf (default today; not after today)")
     @PostMapping("/api/jobs/sweep")
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMINISTRATOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     JobView sweep(@RequestBody(required = false) SweepRequest body, Authentication auth) {
         String scope = body == null ? null : body.scope();
@@ -60,14 +60,14 @@ class JobController {
 
     @Operation(summary = "Run the recertification sweep now and wait for it: open a case for every beneficiary due by asOf (default today; not after today)")
     @PostMapping("/api/sweeps/recertification")
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMINISTRATOR')")
     Recertifications.SweepResult sweepRecertification(@RequestParam(required = false) String asOf, Authentication auth) {
         return jobs.sweepRecertification(asOf == null ? recertifications.today() : Jobs.day(asOf), auth.getName());
     }
 
     @Operation(summary = "The latest job executions, newest first, with their progress")
     @GetMapping("/api/jobs")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','AUDITOR')")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','AUDITOR','ADMINISTRATOR')")
     List<JobView> recent(@RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > 500) {
             throw new InvalidRequestException("limit", "must be 1 to 500");
@@ -77,14 +77,14 @@ class JobController {
 
     @Operation(summary = "A job execution: status, households in scope and done, rate, time left, policy version")
     @GetMapping("/api/jobs/{executionId}")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','AUDITOR')")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','AUDITOR','ADMINISTRATOR')")
     JobView job(@PathVariable long executionId) {
         return jobs.view(executionId);
     }
 
     @Operation(summary = "Restart a FAILED or STOPPED execution; it goes on from each district's last committed chunk")
     @PostMapping("/api/jobs/{executionId}/restart")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','ADMINISTRATOR')")
     @ResponseStatus(HttpStatus.ACCEPTED)
     JobView restart(@PathVariable long executionId, Authentication auth) {
         jobs.mayRun(executionId, authorities(auth));
@@ -93,7 +93,7 @@ class JobController {
 
     @Operation(summary = "Stop a running execution after the chunks in progress; restart it later")
     @PostMapping("/api/jobs/{executionId}/stop")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','ADMINISTRATOR')")
     JobView stop(@PathVariable long executionId, Authentication auth) {
         jobs.mayRun(executionId, authorities(auth));
         return jobs.stop(executionId, auth.getName());
