@@ -400,6 +400,38 @@ public class Policies implements SmartInitializingSingleton {
         return PolicyDiff.between(from, files(from), to, files(to));
     }
 
+    /**
+     * One file of a stored version by its name (the part after the last "/") or its whole path, to download it;
+     * not found when the version holds no such file.
+     */
+    public PolicyFile file(int version, String name) {
+        return files(version).stream().filter(x -> x.path().endsWith("/" + name) || x.path().equals(name))
+                .findFirst().orElseThrow(() -> new NotFoundException("file in policy version " + version + " named", name));
+    }
+
+    /**
+     * Uploaded files as policy files: a name ending in .drl.xlsx goes under decision-tables/, any other under
+     * rules/ (folders in the name are dropped). A name that is neither a decision table nor a rules file is
+     * refused with the others, file by file, before anything is checked.
+     */
+    public static List<PolicyFile> uploadedFiles(List<org.springframework.web.multipart.MultipartFile> files) throws IOException {
+        List<PolicyFile> out = new ArrayList<>();
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (org.springframework.web.multipart.MultipartFile f : files) {
+            String name = f.getOriginalFilename() == null ? f.getName() : f.getOriginalFilename();
+            String path = (name.endsWith(".drl.xlsx") ? "decision-tables/" : "rules/") + name.substring(name.lastIndexOf('/') + 1);
+            try {
+                out.add(new PolicyFile(path, f.getBytes()));
+            } catch (IllegalArgumentException e) {
+                problems.add(PolicyProblem.inFile(name, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyRejectedException(problems);
+        }
+        return out;
+    }
+
     /** The files of a stored version. */
     public List<PolicyFile> files(int version) {
         bundle(version);
