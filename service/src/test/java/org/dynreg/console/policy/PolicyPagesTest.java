@@ -117,7 +117,7 @@ class PolicyPagesTest {
         // the uploader may not approve it: the facade's sentence on the page
         browser.go("/policy/versions/" + version);
         browser.find(By.id("approve-comment")).sendKeys("my own change");
-        browser.find(By.cssSelector("#approve-form button[type=submit]")).click();
+        click(By.cssSelector("#approve-form button[type=submit]"));
         browser.waitForText(By.id("problems"), "another policy officer must approve it");
         assertThat(browser.find(By.id("problems")).getText()).contains("version " + version + " was uploaded by officer");
         assertThat(policies.summary(version).approvedBy()).isNull();
@@ -127,11 +127,11 @@ class PolicyPagesTest {
         browser.go("/policy/versions/" + version);
         assertThat(browser.find(By.id("uploaded-by")).getText()).startsWith("Uploaded by officer on ");
         browser.find(By.id("approve-comment")).sendKeys("checked the reworded source");
-        browser.find(By.cssSelector("#approve-form button[type=submit]")).click();
+        click(By.cssSelector("#approve-form button[type=submit]"));
         browser.waitForText(By.id("done"), "Version " + version + " is approved.");
         assertThat(policies.summary(version).approvedBy()).isEqualTo("officer2");
         browser.find(By.id("activate-comment")).sendKeys("in force now");
-        browser.find(By.cssSelector("#activate-form button[type=submit]")).click();
+        click(By.cssSelector("#activate-form button[type=submit]"));
         browser.waitForText(By.id("done"), "Version " + version + " is in force.");
         assertThat(policies.active().version()).isEqualTo(version);
         assertThat(browser.find(By.id("version-state")).getText()).isEqualTo("in force");
@@ -139,7 +139,7 @@ class PolicyPagesTest {
         // and rolls back to the version in force before
         browser.go("/policy/versions/" + inForceBefore);
         browser.find(By.id("rollback-comment")).sendKeys("the test puts the policy back");
-        browser.find(By.cssSelector("#rollback-form button[type=submit]")).click();
+        click(By.cssSelector("#rollback-form button[type=submit]"));
         browser.waitForText(By.id("done"), "Version " + inForceBefore + " is back in force.");
         assertThat(policies.active().version()).isEqualTo(inForceBefore);
 
@@ -164,7 +164,7 @@ class PolicyPagesTest {
         browser.go("/policy/diff");
         new Select(browser.find(By.id("diff-from"))).selectByValue("1");
         new Select(browser.find(By.id("diff-to"))).selectByValue(String.valueOf(candidate));
-        browser.find(By.cssSelector("#diff-form button[type=submit]")).click();
+        click(By.cssSelector("#diff-form button[type=submit]"));
         browser.waitFor(By.id("diff-table"));
         List<WebElement> rows = browser.all(By.cssSelector("#diff-table tr.diff-row"));
         assertThat(rows).singleElement().satisfies(row -> {
@@ -195,7 +195,7 @@ class PolicyPagesTest {
         browser.signIn("officer2");
         browser.go("/policy/versions/" + candidate);
         browser.find(By.id("wi-amount")).sendKeys("1000");
-        browser.find(By.cssSelector("#what-if-form button[type=submit]")).click();
+        click(By.cssSelector("#what-if-form button[type=submit]"));
         browser.waitFor(By.id("what-if-chart"));
 
         List<WebElement> bars = browser.all(By.cssSelector("#what-if-chart g.what-if-bar"));
@@ -215,7 +215,7 @@ class PolicyPagesTest {
 
         browser.find(By.id("b-budget")).sendKeys("1000000000");
         browser.find(By.id("b-amount")).sendKeys("1000");
-        browser.find(By.cssSelector("#budget-form button[type=submit]")).click();
+        click(By.cssSelector("#budget-form button[type=submit]"));
         browser.waitFor(By.id("budget-answer"));
         assertThat(browser.find(By.id("budget-answer")).getText()).startsWith("Cut-off 100:").endsWith("under version " + candidate + ".");
         assertThat(browser.all(By.cssSelector("#budget-table tbody tr"))).isNotEmpty();
@@ -262,7 +262,14 @@ class PolicyPagesTest {
     private void upload(Path file, String comment) {
         browser.find(By.id("upload-files")).sendKeys(file.toAbsolutePath().toString());
         browser.find(By.id("upload-comment")).sendKeys(comment);
-        browser.find(By.cssSelector("#upload-form button[type=submit]")).click();
+        click(By.cssSelector("#upload-form button[type=submit]"));
+    }
+
+    /** Scrolled to at once (the page scrolls smoothly otherwise, and a click would land beside the moving button). */
+    private void click(By by) {
+        WebElement e = browser.find(by);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
+        e.click();
     }
 
     private Path write(String name, byte[] content) throws IOException {
