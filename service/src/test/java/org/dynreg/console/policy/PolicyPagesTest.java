@@ -166,6 +166,7 @@ class PolicyPagesTest {
         new Select(browser.find(By.id("diff-to"))).selectByValue(String.valueOf(candidate));
         click(By.cssSelector("#diff-form button[type=submit]"));
         browser.waitFor(By.id("diff-table"));
+        assertThat(browser.find(By.id("diff-summary")).getText()).isEqualTo("1 change in 1 file from version 1 to version " + candidate + ".");
         List<WebElement> rows = browser.all(By.cssSelector("#diff-table tr.diff-row"));
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.findElement(By.cssSelector("td:nth-child(1)")).getText()).isEqualTo(ELIGIBILITY);
@@ -220,6 +221,8 @@ class PolicyPagesTest {
         assertThat(browser.find(By.id("budget-answer")).getText()).startsWith("Cut-off 100:").endsWith("under version " + candidate + ".");
         assertThat(browser.all(By.cssSelector("#budget-table tbody tr"))).isNotEmpty();
         browser.assertAccessible();
+        ((JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('what-if-heading').scrollIntoView({block: 'start', behavior: 'instant'});");
         browser.screenshot("policy-what-if");
         browser.tablet();
         try {
