@@ -211,6 +211,14 @@ public class Policies implements SmartInitializingSingleton {
         return new UploadResult(summary(version), report);
     }
 
+    /**
+     * Changed files on top of {@code base}, or of the version in force when none is given (the rest is carried
+     * over from it), as {@link #upload} with a base.
+     */
+    public UploadResult uploadChanges(List<PolicyFile> files, Integer base, String comment, String actor) {
+        return upload(files, base == null ? active().version() : base, comment, actor);
+    }
+
     private int storeNewVersion(List<PolicyFile> bundle, int basedOn, String comment, String actor, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {

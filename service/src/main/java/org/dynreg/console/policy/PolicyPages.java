@@ -96,8 +96,7 @@ class PolicyPages {
         List<MultipartFile> chosen = files == null ? List.of()
                 : files.stream().filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).toList();
         try {
-            UploadResult result = policies.upload(Policies.uploadedFiles(chosen), base == null ? policies.active().version() : base,
-                    comment, auth.getName());
+            UploadResult result = policies.uploadChanges(Policies.uploadedFiles(chosen), base, comment, auth.getName());
             response.setStatus(HttpServletResponse.SC_CREATED);
             model.addAttribute("uploaded", result);
         } catch (PolicyRejectedException e) {

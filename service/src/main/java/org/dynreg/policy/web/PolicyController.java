@@ -126,7 +126,7 @@ class PolicyController {
     @ResponseStatus(HttpStatus.CREATED)
     UploadResult uploadChanges(@RequestParam("files") List<MultipartFile> files, @RequestParam("comment") String comment,
                                @RequestParam(value = "base", required = false) Integer base, Authentication auth) throws IOException {
-        return policies.upload(read(files), base == null ? policies.active().version() : base, comment, auth.getName());
+        return policies.uploadChanges(read(files), base, comment, auth.getName());
     }
 
     @Operation(summary = "Check a stored version against the reference households again")
