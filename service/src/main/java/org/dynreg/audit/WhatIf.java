@@ -43,6 +43,40 @@ public class WhatIf {
     }
 
     /**
+     * A what-if as it is asked over REST or from a page: the candidate version and the transfer amount are
+     * required (refused naming the field), a blank province, district or program means none.
+     */
+    public WhatIfReport run(Integer candidateVersion, String province, String district, String program, Long transferAmount,
+                            Integer paymentsPerYear, String actor) {
+        require(candidateVersion != null, "candidateVersion", "the candidate policy version is required");
+        require(transferAmount != null, "transferAmount", "the transfer amount per payment is required");
+        return run(candidateVersion.intValue(), blank(province), blank(district), blank(program), transferAmount.longValue(),
+                paymentsPerYear, actor);
+    }
+
+    /**
+     * The budget solver as it is asked over REST or from a page: the yearly budget and the transfer amount are
+     * required (refused naming the field), a blank province, district or program means none, no version the one in force.
+     */
+    public BudgetPlan solve(Integer version, String province, String district, String program, Long yearlyBudget,
+                            Long transferAmount, Integer paymentsPerYear, String actor) {
+        require(yearlyBudget != null, "yearlyBudget", "the yearly budget is required");
+        require(transferAmount != null, "transferAmount", "the transfer amount per payment is required");
+        return solve(version, blank(province), blank(district), blank(program), yearlyBudget.longValue(), transferAmount.longValue(),
+                paymentsPerYear, actor);
+    }
+
+    private static void require(boolean ok, String field, String message) {
+        if (!ok) {
+            throw refused(field, message);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
      * Scores every household of the filter (province and district optional) under the version in
      * force and under {@code candidate}, and counts who would gain or lose {@code program}.
      */

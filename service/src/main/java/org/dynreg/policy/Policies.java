@@ -211,6 +211,14 @@ public class Policies implements SmartInitializingSingleton {
         return new UploadResult(summary(version), report);
     }
 
+    /**
+     * Changed files on top of {@code base}, or of the version in force when none is given (the rest is carried
+     * over from it), as {@link #upload} with a base.
+     */
+    public UploadResult uploadChanges(List<PolicyFile> files, Integer base, String comment, String actor) {
+        return upload(files, base == null ? active().version() : base, comment, actor);
+    }
+
     private int storeNewVersion(List<PolicyFile> bundle, int basedOn, String comment, String actor, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -398,6 +406,38 @@ public class Policies implements SmartInitializingSingleton {
     /** Row-by-row, cell-by-cell differences between two stored versions. */
     public BundleDiff diff(int from, int to) {
         return PolicyDiff.between(from, files(from), to, files(to));
+    }
+
+    /**
+     * One file of a stored version by its name (the part after the last "/") or its whole path, to download it;
+     * not found when the version holds no such file.
+     */
+    public PolicyFile file(int version, String name) {
+        return files(version).stream().filter(x -> x.path().endsWith("/" + name) || x.path().equals(name))
+                .findFirst().orElseThrow(() -> new NotFoundException("file in policy version " + version + " named", name));
+    }
+
+    /**
+     * Uploaded files as policy files: a name ending in .drl.xlsx goes under decision-tables/, any other under
+     * rules/ (folders in the name are dropped). A name that is neither a decision table nor a rules file is
+     * refused with the others, file by file, before anything is checked.
+     */
+    public static List<PolicyFile> uploadedFiles(List<org.springframework.web.multipart.MultipartFile> files) throws IOException {
+        List<PolicyFile> out = new ArrayList<>();
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (org.springframework.web.multipart.MultipartFile f : files) {
+            String name = f.getOriginalFilename() == null ? f.getName() : f.getOriginalFilename();
+            String path = (name.endsWith(".drl.xlsx") ? "decision-tables/" : "rules/") + name.substring(name.lastIndexOf('/') + 1);
+            try {
+                out.add(new PolicyFile(path, f.getBytes()));
+            } catch (IllegalArgumentException e) {
+                problems.add(PolicyProblem.inFile(name, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyRejectedException(problems);
+        }
+        return out;
     }
 
     /** The files of a stored version. */

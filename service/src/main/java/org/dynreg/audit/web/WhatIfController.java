@@ -5,7 +5,6 @@ import org.dynreg.audit.BudgetPlan;
 import org.dynreg.audit.WhatIf;
 import org.dynreg.audit.WhatIfReport;
 import org.dynreg.audit.WhatIfWorkbook;
-import org.dynreg.api.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,30 +63,17 @@ class WhatIfController {
     }
 
     private WhatIfReport run(WhatIfRequest r, Authentication auth) {
-        require(r.candidateVersion() != null, "candidateVersion", "the candidate policy version is required");
-        require(r.transferAmount() != null, "transferAmount", "the transfer amount per payment is required");
-        return whatIf.run(r.candidateVersion(), blank(r.province()), blank(r.district()), blank(r.program()), r.transferAmount(),
-                r.paymentsPerYear(), auth.getName());
+        return whatIf.run(r.candidateVersion(), r.province(), r.district(), r.program(), r.transferAmount(), r.paymentsPerYear(),
+                auth.getName());
     }
 
     private BudgetPlan solve(BudgetRequest r, Authentication auth) {
-        require(r.yearlyBudget() != null, "yearlyBudget", "the yearly budget is required");
-        require(r.transferAmount() != null, "transferAmount", "the transfer amount per payment is required");
-        return whatIf.solve(r.version(), blank(r.province()), blank(r.district()), blank(r.program()), r.yearlyBudget(), r.transferAmount(), r.paymentsPerYear(), auth.getName());
+        return whatIf.solve(r.version(), r.province(), r.district(), r.program(), r.yearlyBudget(), r.transferAmount(),
+                r.paymentsPerYear(), auth.getName());
     }
 
     private static ResponseEntity<byte[]> xlsx(String name, byte[] bytes) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .contentType(XLSX).body(bytes);
-    }
-
-    private static void require(boolean ok, String field, String message) {
-        if (!ok) {
-            throw new InvalidRequestException(field, message);
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

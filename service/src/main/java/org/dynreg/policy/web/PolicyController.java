@@ -77,8 +77,7 @@ class PolicyController {
     @GetMapping("/bundles/{version}/files/{name}")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
     ResponseEntity<byte[]> file(@PathVariable int version, @PathVariable String name) {
-        PolicyFile f = policies.files(version).stream().filter(x -> x.path().endsWith("/" + name) || x.path().equals(name))
-                .findFirst().orElseThrow(() -> new NotFoundException("file in policy version " + version + " named", name));
+        PolicyFile f = policies.file(version, name);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(f.content());
@@ -127,7 +126,7 @@ class PolicyController {
     @ResponseStatus(HttpStatus.CREATED)
     UploadResult uploadChanges(@RequestParam("files") List<MultipartFile> files, @RequestParam("comment") String comment,
                                @RequestParam(value = "base", required = false) Integer base, Authentication auth) throws IOException {
-        return policies.upload(read(files), base == null ? policies.active().version() : base, comment, auth.getName());
+        return policies.uploadChanges(read(files), base, comment, auth.getName());
     }
 
     @Operation(summary = "Check a stored version against the reference households again")
@@ -174,20 +173,6 @@ class PolicyController {
     }
 
     private static List<PolicyFile> read(List<MultipartFile> files) throws IOException {
-        List<PolicyFile> out = new ArrayList<>();
-        List<PolicyProblem> problems = new ArrayList<>();
-        for (MultipartFile f : files) {
-            String name = f.getOriginalFilename() == null ? f.getName() : f.getOriginalFilename();
-            String path = (name.endsWith(".drl.xlsx") ? "decision-tables/" : "rules/") + name.substring(name.lastIndexOf('/') + 1);
-            try {
-                out.add(new PolicyFile(path, f.getBytes()));
-            } catch (IllegalArgumentException e) {
-                problems.add(PolicyProblem.inFile(name, e.getMessage()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new PolicyRejectedException(problems);
-        }
-        return out;
+        return Policies.uploadedFiles(files);
     }
 }

@@ -1,0 +1,249 @@
+package org.dynreg.console.policy;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.dynreg.api.Problems;
+import org.dynreg.audit.BudgetPlan;
+import org.dynreg.audit.WhatIf;
+import org.dynreg.audit.WhatIfReport;
+import org.dynreg.console.ConsoleFormat;
+import org.dynreg.console.Htmx;
+import org.dynreg.policy.BundleDiff;
+import org.dynreg.policy.BundleSummary;
+import org.dynreg.policy.Policies;
+import org.dynreg.policy.PolicyFile;
+import org.dynreg.policy.PolicyRejectedException;
+import org.dynreg.policy.UploadResult;
+import org.dynreg.policy.ValidationReport;
+import org.dynreg.registry.Province;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The policy pages (docs/console.md, "Policy"). Each method calls the facade method the REST endpoint of the same
+ * action calls ({@code policy.web.PolicyController}, {@code audit.web.WhatIfController}); a refusal comes back as the
+ * API's sentences (ConsoleErrors), a refused upload as its problems cell by cell.
+ */
+@Controller
+@RequestMapping("/policy")
+class PolicyPages {
+    /** The actions whose success the version page confirms after the redirect (?done=...). */
+    private static final Set<String> DONE = Set.of("approved", "activated", "scheduled", "rolledBack");
+
+    private final Policies policies;
+    private final WhatIf whatIf;
+    private final Problems problems;
+    private final ConsoleFormat format;
+
+    PolicyPages(Policies policies, WhatIf whatIf, Problems problems, ConsoleFormat format) {
+        this.policies = policies;
+        this.whatIf = whatIf;
+        this.problems = problems;
+        this.format = format;
+    }
+
+    /** Every version, newest first, with the activations and the upload form. */
+    @GetMapping
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String versions(Model model) {
+        list(model);
+        return "console/policy/versions";
+    }
+
+    private void list(Model model) {
+        List<BundleSummary> versions = new ArrayList<>(policies.versions());
+        Collections.reverse(versions);
+        List<org.dynreg.policy.Activation> activations = new ArrayList<>(policies.activations());
+        Collections.reverse(activations);
+        model.addAttribute("versions", versions);
+        model.addAttribute("activations", activations);
+        model.addAttribute("inForce", policies.active().version());
+    }
+
+    /**
+     * Changed workbooks (or rules files) on top of a base version, the one in force unless another is chosen, as
+     * {@code POST /api/policy/bundles/changes}. A refused upload answers 422 with every problem by file, sheet, row
+     * and cell; a stored one its state and the regression gate's result per reference household.
+     */
+    @PostMapping("/upload")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String upload(@RequestParam(value = "files", required = false) List<MultipartFile> files,
+                  @RequestParam(value = "comment", required = false) String comment,
+                  @RequestParam(value = "base", required = false) Integer base, Authentication auth,
+                  WebRequest web, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
+        // a file input with nothing chosen still sends one empty part without a name
+        List<MultipartFile> chosen = files == null ? List.of()
+                : files.stream().filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).toList();
+        try {
+            UploadResult result = policies.uploadChanges(Policies.uploadedFiles(chosen), base, comment, auth.getName());
+            response.setStatus(HttpServletResponse.SC_CREATED);
+            model.addAttribute("uploaded", result);
+        } catch (PolicyRejectedException e) {
+            Problems.Problem p = problems.of(e, web);
+            response.setStatus(p.status());
+            model.addAttribute("refusal", p);
+            model.addAttribute("rejected", e.problems());
+        }
+        if (Htmx.isHtmx(request)) {
+            return "console/policy/versions :: upload-result";
+        }
+        list(model);
+        return "console/policy/versions";
+    }
+
+    /** One version: its review, files, the actions its state allows, and what-if and the budget solver under it. */
+    @GetMapping("/versions/{version}")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String version(@PathVariable int version, @RequestParam(value = "done", required = false) String done, Model model) {
+        BundleSummary summary = policies.summary(version);
+        model.addAttribute("v", summary);
+        model.addAttribute("inForce", policies.active().version());
+        model.addAttribute("files", summary.files().stream().map(f -> new FileLink(f.path(), name(f.path()), f.kind(), f.sha256())).toList());
+        model.addAttribute("done", done != null && DONE.contains(done) ? done : null);
+        model.addAttribute("provinces", Province.values());
+        model.addAttribute("activations", policies.activations().stream().filter(a -> a.version() == version).toList());
+        return "console/policy/version";
+    }
+
+    record FileLink(String path, String name, String kind, String sha256) {}
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The version checked against the reference households again, as {@code POST /api/policy/bundles/{v}/validate}. */
+    @PostMapping("/versions/{version}/validate")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String validate(@PathVariable int version, Authentication auth, Model model) {
+        model.addAttribute("version", version);
+        model.addAttribute("report", policies.validate(version, auth.getName()));
+        return "console/policy/version :: gate";
+    }
+
+    /**
+     * The outcome the version gives a reference household recorded as its new expected outcome, with the reason,
+     * as {@code POST /api/policy/bundles/{v}/expectations} without an outcome of its own.
+     */
+    @PostMapping("/versions/{version}/expectations")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String expect(@PathVariable int version, @RequestParam String household, @RequestParam(required = false) String reason,
+                  Authentication auth, Model model) {
+        ValidationReport report = policies.recordExpectation(version, household, null, reason, auth.getName());
+        model.addAttribute("version", version);
+        model.addAttribute("report", report);
+        return "console/policy/version :: gate";
+    }
+
+    @PostMapping("/versions/{version}/approve")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String approve(@PathVariable int version, @RequestParam(required = false) String comment, Authentication auth,
+                   HttpServletRequest request, HttpServletResponse response) {
+        policies.approve(version, comment, auth.getName());
+        return done(version, "approved", request, response);
+    }
+
+    /** Now, or from an effective time given in the registry's zone (a future one schedules the version). */
+    @PostMapping("/versions/{version}/activate")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String activate(@PathVariable int version, @RequestParam(required = false) String comment,
+                    @RequestParam(value = "effectiveFrom", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
+                    Authentication auth, HttpServletRequest request, HttpServletResponse response) {
+        Instant from = at == null ? null : at.atZone(format.zone()).toInstant();
+        policies.activate(version, from, comment, auth.getName());
+        return done(version, from == null ? "activated" : "scheduled", request, response);
+    }
+
+    @PostMapping("/versions/{version}/rollback")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String rollBack(@PathVariable int version, @RequestParam(required = false) String comment, Authentication auth,
+                    HttpServletRequest request, HttpServletResponse response) {
+        policies.rollBack(version, comment, auth.getName());
+        return done(version, "rolledBack", request, response);
+    }
+
+    /** Back to the version's page, which says what was done; htmx is told to go there as a whole page. */
+    private static String done(int version, String what, HttpServletRequest request, HttpServletResponse response) {
+        String to = "/policy/versions/" + version + "?done=" + what;
+        if (Htmx.isHtmx(request)) {
+            response.setHeader("HX-Redirect", request.getContextPath() + to);
+            return "console/policy/version :: nothing";
+        }
+        return "redirect:" + to;
+    }
+
+    /** Two versions compared cell by cell, as {@code GET /api/policy/diff}; without both, the choice of versions. */
+    @GetMapping("/diff")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String diff(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to, Model model) {
+        List<BundleSummary> versions = new ArrayList<>(policies.versions());
+        Collections.reverse(versions);
+        model.addAttribute("versions", versions);
+        int newest = versions.get(0).version();
+        int chosenTo = to == null ? newest : to;
+        Integer basedOn = policies.summary(chosenTo).basedOn();
+        model.addAttribute("to", chosenTo);
+        model.addAttribute("from", from != null ? from : basedOn != null ? basedOn : chosenTo);
+        if (from != null && to != null) {
+            BundleDiff d = policies.diff(from, to);
+            model.addAttribute("diff", d);
+            model.addAttribute("rows", DiffRows.of(d));
+            model.addAttribute("text", d.toText());
+        }
+        return "console/policy/diff";
+    }
+
+    /** One file of a version, as {@code GET /api/policy/bundles/{version}/files/{name}}. */
+    @GetMapping("/versions/{version}/files/{name:.+}")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    ResponseEntity<byte[]> file(@PathVariable int version, @PathVariable String name) {
+        PolicyFile f = policies.file(version, name);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(f.content());
+    }
+
+    /** The version as the candidate of a what-if, as {@code POST /api/what-if}: a chart by province and the same figures as a table. */
+    @PostMapping("/versions/{version}/what-if")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String whatIf(@PathVariable int version, @RequestParam(required = false) String province, @RequestParam(required = false) String district,
+                  @RequestParam(required = false) String program, @RequestParam(required = false) Long transferAmount,
+                  @RequestParam(required = false) Integer paymentsPerYear, Authentication auth, Model model) {
+        WhatIfReport report = whatIf.run(Integer.valueOf(version), province, district, program, transferAmount, paymentsPerYear, auth.getName());
+        model.addAttribute("report", report);
+        model.addAttribute("chart", ProvinceChart.of(report));
+        return "console/policy/version :: what-if-result";
+    }
+
+    /** The budget solver under the version, as {@code POST /api/budget}. */
+    @PostMapping("/versions/{version}/budget")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String budget(@PathVariable int version, @RequestParam(required = false) String province, @RequestParam(required = false) String district,
+                  @RequestParam(required = false) String program, @RequestParam(required = false) Long yearlyBudget,
+                  @RequestParam(required = false) Long transferAmount, @RequestParam(required = false) Integer paymentsPerYear,
+                  Authentication auth, Model model) {
+        BudgetPlan plan = whatIf.solve(Integer.valueOf(version), province, district, program, yearlyBudget, transferAmount, paymentsPerYear, auth.getName());
+        model.addAttribute("plan", plan);
+        return "console/policy/version :: budget-result";
+    }
+}

@@ -1,0 +1,299 @@
+package org.dynreg.console.policy;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.dynreg.RunningService;
+import org.dynreg.console.ConsoleBrowser;
+import org.dynreg.console.ConsoleService;
+import org.dynreg.policy.CandidateVersions;
+import org.dynreg.policy.Policies;
+import org.dynreg.policy.PolicyFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The policy pages in the browser: a broken cell named on the page, a good changed workbook through the
+ * regression gate, approval and activation by a second officer and the roll-back to the version in force before;
+ * the diff cell by cell, what-if with its chart and table, the budget solver, and a download.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PolicyPagesTest {
+    static final String SCORING = "decision-tables/pmt-scoring.drl.xlsx";
+    static final String ELIGIBILITY = CandidateVersions.ELIGIBILITY;
+
+    RunningService service;
+    Policies policies;
+    ConsoleBrowser browser;
+    int inForceBefore;
+    Path dir;
+
+    @BeforeAll
+    void open() throws IOException {
+        service = ConsoleService.get();
+        policies = service.context.getBean(Policies.class);
+        inForceBefore = policies.active().version();
+        dir = Files.createTempDirectory("dynreg-policy-pages");
+        browser = ConsoleBrowser.open(ConsoleService.base());
+    }
+
+    /** Other tests share the service: the version in force when this class began is in force when it ends. */
+    @AfterAll
+    void close() {
+        try {
+            if (policies != null && policies.active().version() != inForceBefore) {
+                String by = "officer2".equals(policies.summary(inForceBefore).uploadedBy()) ? "officer" : "officer2";
+                policies.rollBack(inForceBefore, "back to the version in force before the policy page tests", by);
+            }
+        } finally {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+    }
+
+    @Test
+    void aBrokenCellIsNamedAGoodChangeIsApprovedAndActivatedByASecondOfficerAndRolledBack() throws Exception {
+        int versions = policies.versions().size();
+        browser.signIn("officer");
+        browser.go("/policy");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Policy versions");
+        browser.assertAccessible();
+
+        // a misspelt column keyword: refused, the cell named, nothing stored
+        Path broken = write("pmt-scoring.drl.xlsx", CandidateVersions.edit(CandidateVersions.file(SCORING).content(), "Scorecard",
+                "CONDITION", "CONDITON"));
+        upload(broken, "try a misspelt header");
+        browser.waitFor(By.id("upload-refused"));
+        List<WebElement> problems = browser.all(By.cssSelector("#upload-refused tr.policy-problem"));
+        assertThat(problems).isNotEmpty();
+        assertThat(problems).anySatisfy(row -> {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            assertThat(cells.get(0).getText()).contains("pmt-scoring.drl.xlsx");
+            assertThat(cells.get(1).getText()).isEqualTo("Scorecard");
+            assertThat(cells.get(2).getText()).matches("B\\d+");
+            assertThat(cells.get(3).getText()).contains("CONDITON");
+        });
+        assertThat(browser.find(By.cssSelector("#upload-refused h3")).getText()).isEqualTo("The policy bundle was refused");
+        assertThat(policies.versions()).hasSize(versions);
+        assertThat(policies.active().version()).isEqualTo(inForceBefore);
+        browser.assertAccessible();
+        browser.screenshot("policy-upload-problems");
+
+        // a real changed copy of the repository's table: the source of the standard cut-off is reworded
+        String source = "BISP cut-off, source reviewed " + System.nanoTime();
+        Path good = write("program-eligibility.drl.xlsx", setCell(CandidateVersions.file(ELIGIBILITY).content(), "Cut-offs", "D10", source));
+        browser.go("/policy");
+        upload(good, "source of the standard cut-off reworded");
+        browser.waitFor(By.id("upload-stored"));
+        assertThat(browser.find(By.cssSelector("#upload-stored .alert")).getText()).contains("validated");
+        List<WebElement> households = browser.all(By.cssSelector("#upload-stored tr[data-household]"));
+        assertThat(households).hasSizeGreaterThan(5);
+        assertThat(households).allSatisfy(row -> assertThat(row.getText()).contains("as expected"));
+        assertThat(browser.find(By.id("gate-summary")).getText())
+                .isEqualTo("All " + households.size() + " reference households give their expected outcome.");
+        int version = policies.versions().get(policies.versions().size() - 1).version();
+        assertThat(policies.summary(version).uploadedBy()).isEqualTo("officer");
+        assertThat(policies.summary(version).comment()).isEqualTo("source of the standard cut-off reworded");
+        browser.assertAccessible();
+
+        // the uploader may not approve it: the facade's sentence on the page
+        browser.go("/policy/versions/" + version);
+        browser.find(By.id("approve-comment")).sendKeys("my own change");
+        click(By.cssSelector("#approve-form button[type=submit]"));
+        browser.waitForText(By.id("problems"), "another policy officer must approve it");
+        assertThat(browser.find(By.id("problems")).getText()).contains("version " + version + " was uploaded by officer");
+        assertThat(policies.summary(version).approvedBy()).isNull();
+
+        // the second officer sees who uploaded it, approves and activates it
+        browser.signIn("officer2");
+        browser.go("/policy/versions/" + version);
+        assertThat(browser.find(By.id("uploaded-by")).getText()).startsWith("Uploaded by officer on ");
+        browser.find(By.id("approve-comment")).sendKeys("checked the reworded source");
+        click(By.cssSelector("#approve-form button[type=submit]"));
+        browser.waitForText(By.id("done"), "Version " + version + " is approved.");
+        assertThat(policies.summary(version).approvedBy()).isEqualTo("officer2");
+        browser.find(By.id("activate-comment")).sendKeys("in force now");
+        click(By.cssSelector("#activate-form button[type=submit]"));
+        browser.waitForText(By.id("done"), "Version " + version + " is in force.");
+        assertThat(policies.active().version()).isEqualTo(version);
+        assertThat(browser.find(By.id("version-state")).getText()).isEqualTo("in force");
+
+        // and rolls back to the version in force before
+        browser.go("/policy/versions/" + inForceBefore);
+        browser.find(By.id("rollback-comment")).sendKeys("the test puts the policy back");
+        click(By.cssSelector("#rollback-form button[type=submit]"));
+        browser.waitForText(By.id("done"), "Version " + inForceBefore + " is back in force.");
+        assertThat(policies.active().version()).isEqualTo(inForceBefore);
+
+        browser.go("/policy");
+        assertThat(browser.find(By.cssSelector("tr[data-version='" + version + "']")).getText()).contains("retired", "officer2");
+        assertThat(browser.find(By.cssSelector("tr[data-version='" + inForceBefore + "']")).getText()).contains("in force");
+        browser.screenshot("policy");
+        browser.tablet();
+        try {
+            browser.assertFitsWidth();
+            browser.go("/policy/versions/" + version);
+            browser.assertFitsWidth();
+        } finally {
+            browser.laptop();
+        }
+    }
+
+    @Test
+    void theDiffShowsTheChangedCellBeforeAndAfter() {
+        int candidate = CandidateVersions.withStandardCutoff(policies, 35, "officer");
+        browser.signIn("officer2");
+        browser.go("/policy/diff");
+        new Select(browser.find(By.id("diff-from"))).selectByValue("1");
+        new Select(browser.find(By.id("diff-to"))).selectByValue(String.valueOf(candidate));
+        click(By.cssSelector("#diff-form button[type=submit]"));
+        browser.waitFor(By.id("diff-table"));
+        assertThat(browser.find(By.id("diff-summary")).getText()).isEqualTo("1 change in 1 file from version 1 to version " + candidate + ".");
+        List<WebElement> rows = browser.all(By.cssSelector("#diff-table tr.diff-row"));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.findElement(By.cssSelector("td:nth-child(1)")).getText()).isEqualTo(ELIGIBILITY);
+            assertThat(row.findElement(By.cssSelector("td:nth-child(2)")).getText()).isEqualTo("Cut-offs");
+            assertThat(row.findElement(By.cssSelector(".diff-cell")).getText()).isEqualTo("C10");
+            assertThat(row.findElement(By.cssSelector("td:nth-child(4)")).getText())
+                    .isEqualTo("the standard cut-off: Eligible when the score is at or below");
+            assertThat(row.findElement(By.cssSelector(".diff-before")).getText()).isEqualTo("32");
+            assertThat(row.findElement(By.cssSelector(".diff-after")).getText()).isEqualTo("35");
+        });
+        browser.assertAccessible();
+        browser.screenshot("policy-diff");
+        browser.tablet();
+        try {
+            browser.assertFitsWidth();
+        } finally {
+            browser.laptop();
+        }
+    }
+
+    @Test
+    void whatIfDrawsTheProvincesAsBarsBesideTheSameNumbersAndTheBudgetSolverAnswers() {
+        for (String reference : List.of("cutoff-32-standard-eligible", "cutoff-33-standard-not-eligible")) {
+            service.submit(RunningService.surveyOn(reference, "951", RunningService.today()));
+        }
+        int candidate = CandidateVersions.withStandardCutoff(policies, 40, "officer");
+        browser.signIn("officer2");
+        browser.go("/policy/versions/" + candidate);
+        browser.find(By.id("wi-amount")).sendKeys("1000");
+        click(By.cssSelector("#what-if-form button[type=submit]"));
+        browser.waitFor(By.id("what-if-chart"));
+
+        List<WebElement> bars = browser.all(By.cssSelector("#what-if-chart g.what-if-bar"));
+        List<WebElement> rows = browser.all(By.cssSelector("#what-if-table tbody tr"));
+        assertThat(bars).isNotEmpty().hasSameSizeAs(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            List<WebElement> texts = bars.get(i).findElements(By.tagName("text"));
+            WebElement row = rows.get(i);
+            assertThat(texts.get(0).getText()).isEqualTo(row.findElement(By.tagName("th")).getText());
+            assertThat(texts.get(1).getText()).isEqualTo(number(row.findElement(By.cssSelector("td:nth-child(3)")).getText()));
+            assertThat(texts.get(2).getText()).isEqualTo(number(row.findElement(By.cssSelector("td:nth-child(4)")).getText()));
+        }
+        // the household at 33 in Punjab gains the program under a cut-off of 40
+        WebElement punjab = rows.stream().filter(r -> r.findElement(By.tagName("th")).getText().equals("PUNJAB")).findFirst().orElseThrow();
+        assertThat(Long.parseLong(number(punjab.findElement(By.cssSelector("td:nth-child(5)")).getText()))).isPositive();
+        assertThat(browser.find(By.id("what-if-summary")).getText()).startsWith("Version " + candidate + " against version " + inForceBefore);
+
+        browser.find(By.id("b-budget")).sendKeys("1000000000");
+        browser.find(By.id("b-amount")).sendKeys("1000");
+        click(By.cssSelector("#budget-form button[type=submit]"));
+        browser.waitFor(By.id("budget-answer"));
+        assertThat(browser.find(By.id("budget-answer")).getText()).startsWith("Cut-off 100:").endsWith("under version " + candidate + ".");
+        assertThat(browser.all(By.cssSelector("#budget-table tbody tr"))).isNotEmpty();
+        browser.assertAccessible();
+        ((JavascriptExecutor) browser.driver).executeScript(
+                "document.getElementById('what-if-heading').scrollIntoView({block: 'start', behavior: 'instant'});");
+        browser.screenshot("policy-what-if");
+        browser.tablet();
+        try {
+            browser.assertFitsWidth();
+        } finally {
+            browser.laptop();
+        }
+    }
+
+    @Test
+    void aVersionsWorkbookDownloadsAsStored() {
+        browser.signIn("officer");
+        browser.go("/policy/versions/1");
+        WebElement link = browser.all(By.cssSelector("#files a")).stream().filter(a -> a.getText().endsWith("program-eligibility.drl.xlsx"))
+                .findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> got = (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(function (r) { return r.arrayBuffer().then(function (b) {"
+                        + "  return crypto.subtle.digest('SHA-256', b).then(function (h) {"
+                        + "    done({status: r.status, disposition: r.headers.get('Content-Disposition'),"
+                        + "      sha256: Array.from(new Uint8Array(h)).map(function (x) { return ('0' + x.toString(16)).slice(-2); }).join('')});"
+                        + "  }); }); });", link.getAttribute("href"));
+        PolicyFile stored = policies.file(1, "program-eligibility.drl.xlsx");
+        assertThat(((Number) got.get("status")).intValue()).isEqualTo(200);
+        assertThat(got.get("disposition")).isEqualTo("attachment; filename=\"program-eligibility.drl.xlsx\"");
+        assertThat(got.get("sha256")).isEqualTo(stored.sha256());
+        browser.assertAccessible();
+    }
+
+    @Test
+    void onlyAPolicyOfficerOpensThePolicyPages() {
+        browser.signIn("auditor");
+        browser.go("/policy/versions/1");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+        browser.go("/policy/diff?from=1&to=1");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+    }
+
+    private void upload(Path file, String comment) {
+        browser.find(By.id("upload-files")).sendKeys(file.toAbsolutePath().toString());
+        browser.find(By.id("upload-comment")).sendKeys(comment);
+        click(By.cssSelector("#upload-form button[type=submit]"));
+    }
+
+    /** Scrolled to at once (the page scrolls smoothly otherwise, and a click would land beside the moving button). */
+    private void click(By by) {
+        WebElement e = browser.find(by);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
+        e.click();
+    }
+
+    private Path write(String name, byte[] content) throws IOException {
+        Path sub = Files.createDirectories(dir.resolve(String.valueOf(System.nanoTime())));
+        return Files.write(sub.resolve(name), content);
+    }
+
+    private static String number(String shown) {
+        return shown.replace(",", "");
+    }
+
+    private static byte[] setCell(byte[] workbook, String sheetName, String address, String text) throws IOException {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
+            Sheet sheet = wb.getSheet(sheetName);
+            org.apache.poi.ss.util.CellReference ref = new org.apache.poi.ss.util.CellReference(address);
+            Cell cell = sheet.getRow(ref.getRow()).getCell(ref.getCol());
+            assertThat(cell.getStringCellValue()).as("the cell changed").startsWith("BISP");
+            cell.setCellValue(text);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+}
