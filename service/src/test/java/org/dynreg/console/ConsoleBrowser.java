@@ -63,7 +63,7 @@ public final class ConsoleBrowser implements AutoCloseable {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-extensions", "--lang=en-GB", "--window-size=1366,768", "--user-data-dir=" + profile);
+                    "--disable-extensions", "--force-prefers-reduced-motion", "--lang=en-GB", "--window-size=1366,768", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
