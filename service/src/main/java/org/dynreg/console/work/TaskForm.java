@@ -36,7 +36,7 @@ import java.util.Set;
  * through {@link Tasks#complete} as POST /api/tasks/{id}/complete does; a refusal is put in the page's message area.
  */
 @Controller
-class TaskForm {
+public class TaskForm {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The roles of GET /api/cases/{id}: they see the case's decision and history on the form. */
     private static final Set<Role> CASE_READERS = Set.of(Role.CASEWORKER, Role.SUPERVISOR, Role.AUDITOR);
@@ -50,7 +50,7 @@ class TaskForm {
     }
 
     /** One line of the case's history: when, who, what, and its details as words (name: value). */
-    record Step(AuditEntry entry, List<Map.Entry<String, String>> details) {}
+    public record Step(AuditEntry entry, List<Map.Entry<String, String>> details) {}
 
     @GetMapping("/tasks/{id}")
     @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR','DATA_ENTRY_OPERATOR')")
@@ -88,7 +88,7 @@ class TaskForm {
     }
 
     /** The message key of a step's name: "Decide appeal" -> decide-appeal. */
-    static String key(String name) {
+    public static String key(String name) {
         return name == null ? "unknown" : name.strip().toLowerCase().replaceAll("[^a-z0-9]+", "-");
     }
 

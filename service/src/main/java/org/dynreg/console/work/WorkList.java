@@ -27,7 +27,7 @@ import java.util.List;
  * again, so the page is not reloaded; a refusal goes to the page's message area.
  */
 @Controller
-class WorkList {
+public class WorkList {
     static final int SIZE = 25;
 
     private final Tasks tasks;
@@ -39,10 +39,19 @@ class WorkList {
     }
 
     /** What the list shows: the tab, the filters and the page; also what a claim or release sends back. */
-    record Query(String tab, String type, String step, String district, String sla, String text, int page) {
-        Query {
+    /** Public, as are its methods, so that the templates' expressions may read it. */
+    public record Query(String tab, String type, String step, String district, String sla, String text, int page, int size) {
+        /** The page sizes a user may choose. */
+        public static final List<Integer> SIZES = List.of(10, 25, 50);
+
+        public Query {
             tab = "group".equals(tab) || "done".equals(tab) ? tab : "mine";
             page = Math.max(page, 0);
+            size = SIZES.contains(size) ? size : SIZE;
+        }
+
+        public List<Integer> sizes() {
+            return SIZES;
         }
 
         Tasks.TaskFilter filter() {
@@ -50,13 +59,16 @@ class WorkList {
         }
 
         /** The list's address with these filters, for another tab or page. */
-        String url(String otherTab) {
+        public String url(String otherTab) {
             UriComponentsBuilder b = UriComponentsBuilder.fromPath("/work").queryParam("tab", otherTab);
             add(b, "type", type);
             add(b, "step", step);
             add(b, "district", district);
             add(b, "sla", sla);
             add(b, "text", text);
+            if (size != SIZE) {
+                b.queryParam("size", size);
+            }
             return b.encode().build().toUriString();
         }
 
@@ -71,8 +83,8 @@ class WorkList {
     Query query(@RequestParam(defaultValue = "mine") String tab, @RequestParam(required = false) String type,
                 @RequestParam(required = false) String step, @RequestParam(required = false) String district,
                 @RequestParam(required = false) String sla, @RequestParam(required = false) String text,
-                @RequestParam(defaultValue = "0") int page) {
-        return new Query(tab, type, step, district, sla, text, page);
+                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
+        return new Query(tab, type, step, district, sla, text, page, size);
     }
 
     @GetMapping("/work")
@@ -132,17 +144,17 @@ class WorkList {
     }
 
     /** A sentence saying what was done: its message key, the task's step, its case and one more word (outcome, person). */
-    record Confirmation(String key, String task, long caseId, String extra) {}
+    public record Confirmation(String key, String task, long caseId, String extra) {}
 
     private void fill(Query q, Authentication auth, Model model) {
         model.addAttribute("query", q);
         model.addAttribute("supervisor", Tasks.groupsOf(auth).contains("SUPERVISOR"));
         if ("done".equals(q.tab())) {
-            List<Tasks.DoneTask> done = tasks.done(auth.getName(), q.page(), SIZE + 1);
-            model.addAttribute("done", done.size() > SIZE ? done.subList(0, SIZE) : done);
-            model.addAttribute("more", done.size() > SIZE);
+            List<Tasks.DoneTask> done = tasks.done(auth.getName(), q.page(), q.size() + 1);
+            model.addAttribute("done", done.size() > q.size() ? done.subList(0, q.size()) : done);
+            model.addAttribute("more", done.size() > q.size());
         } else {
-            model.addAttribute("result", tasks.list(q.tab(), q.filter(), q.page(), SIZE, auth));
+            model.addAttribute("result", tasks.list(q.tab(), q.filter(), q.page(), q.size(), auth));
         }
     }
 }
