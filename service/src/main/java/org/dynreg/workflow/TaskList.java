@@ -124,6 +124,41 @@ class TaskList {
         return new Ids(ids, total);
     }
 
+    /**
+     * The open tasks of these ids as views, in the order of the ids, read with one query (not one load of each task
+     * by the engine): name, status, holder, groups, case and outcomes, as {@link Tasks#view} makes them.
+     */
+    List<TaskView> views(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TaskView> byId = new HashMap<>();
+        jdbc.query("select t.id, t.task_name, t.status, t.actual_owner, ci.case_id, "
+                        + "(select group_concat(g.group_id) from jbpm_user_tasks_potential_groups g where g.task_id = t.id) as groups_, "
+                        + "convert(o.input_value using utf8mb4) as outcomes "
+                        + "from jbpm_user_tasks t join jbpm_user_tasks_inputs ci on ci.task_id = t.id and ci.input_name = 'CaseId' "
+                        + "left join jbpm_user_tasks_inputs o on o.task_id = t.id and o.input_name = 'Outcomes' "
+                        + "where t.id in (:ids)", new MapSqlParameterSource("ids", ids), rs -> {
+                    String groups = rs.getString("groups_");
+                    String outcomes = unquote(rs.getString("outcomes"));
+                    byId.put(rs.getString("id"), new TaskView(rs.getString("id"), rs.getString("task_name"), rs.getLong("case_id"),
+                            rs.getString("status"), rs.getString("actual_owner"),
+                            groups == null ? Set.of() : Set.of(groups.split(",")),
+                            outcomes == null || outcomes.isBlank() ? List.of()
+                                    : java.util.Arrays.stream(outcomes.split(",")).map(String::trim).toList()));
+                });
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A JSON string's text ("a,b" -> a,b); null for JSON null. */
+    private static String unquote(String json) {
+        if (json == null || "null".equals(json)) {
+            return null;
+        }
+        String s = json.strip();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
     /** The deadline in milliseconds of each update type's task, as an SQL expression (null for a task without one). */
     private String deadlineMillis(MapSqlParameterSource p) {
         StringBuilder sql = new StringBuilder("(case");

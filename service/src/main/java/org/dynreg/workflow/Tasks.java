@@ -148,11 +148,7 @@ public class Tasks {
         boolean personal = caller.maySeePersonalData(reader);
         TaskList.Ids ids = list.page("mine".equals(scope), user, groups, offices.of(user),
                 filter == null ? TaskFilter.NONE : filter, personal, page, size);
-        List<TaskView> views = new ArrayList<>();
-        for (String id : ids.ids()) {
-            userTasks.getUserTaskInstance(id, identity(ENGINE, ALL_GROUPS)).map(Tasks::view).ifPresent(views::add);
-        }
-        List<TaskRow> rows = list.rows(views, personal);
+        List<TaskRow> rows = list.rows(list.views(ids.ids()), personal);
         for (TaskRow r : rows) {
             if (r.headName() != null && r.householdId() != null) {
                 reads.record(reader, PersonalDataReads.Kind.HOUSEHOLD, r.householdId(), r.householdId(), true);
