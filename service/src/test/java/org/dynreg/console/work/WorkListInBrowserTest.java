@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkListInBrowserTest {
-    static final int HOUSEHOLDS = 14;
+    /** Enough appeals for two pages of ten after the other tests of the class have taken theirs (five at most). */
+    static final int HOUSEHOLDS = 16;
 
     RunningService service;
     ConsoleBrowser browser;
@@ -92,7 +93,7 @@ class WorkListInBrowserTest {
                 + "&district=" + URLEncoder.encode(district, StandardCharsets.UTF_8);
         long total = total("caseworker", query);
         assertThat(total).as("this class's appeals wait for review: %s", service.get("caseworker", "/api/tasks?scope=group&text="
-                + households.get(1)).getBody()).isGreaterThanOrEqualTo(HOUSEHOLDS);
+                + households.get(1)).getBody()).isGreaterThanOrEqualTo(HOUSEHOLDS - 5);
 
         browser.go("/work?tab=group");
         new Select(browser.find(By.id("f-type"))).selectByValue("APPEAL");
@@ -108,7 +109,7 @@ class WorkListInBrowserTest {
         browser.assertAccessible();
         browser.screenshot("work-list");
 
-        browser.find(By.linkText("Next")).click();
+        browser.find(By.linkText("Next")).sendKeys(Keys.ENTER);
         browser.waitFor(By.id("tasks"));
         assertThat(rows()).isEqualTo((int) Math.min(10, total - 10));
         assertThat(browser.find(By.cssSelector("#work-list nav")).getText()).contains("11-" + Math.min(20, total) + " of " + total);
