@@ -1,6 +1,7 @@
 package org.dynreg.workflow;
 
 import org.dynreg.security.Office;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +31,156 @@ class TaskList {
     private final NamedParameterJdbcTemplate jdbc;
     private final Deadlines deadlines;
     private final double atRiskShare;
+    private final ObjectProvider<UpdateTypes> types;
 
-    TaskList(NamedParameterJdbcTemplate jdbc, Deadlines deadlines, @Value("${dynreg.workflow.at-risk-share:0.2}") double atRiskShare) {
+    TaskList(NamedParameterJdbcTemplate jdbc, Deadlines deadlines, @Value("${dynreg.workflow.at-risk-share:0.2}") double atRiskShare,
+             ObjectProvider<UpdateTypes> types) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.atRiskShare = atRiskShare;
+        this.types = types;
+    }
+
+    /** The ids of one page of open tasks, oldest first, and how many there are in all. */
+    record Ids(List<String> ids, long total) {}
+
+    /**
+     * One page of the open tasks of the cases of these offices, in the database: held by {@code user} ({@code mine}), or
+     * ({@code !mine}) held by nobody, for one of the groups, and not excluded from the user by four eyes ({@code NotBy}).
+     * {@code headNames}: the free text may match the head's name (only for roles that may see it).
+     */
+    Ids page(boolean mine, String user, Collection<String> groups, List<Office> offices, Tasks.TaskFilter f, boolean headNames,
+             int page, int size) {
+        if (offices.isEmpty() || (!mine && groups.isEmpty())) {
+            return new Ids(List.of(), 0);
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("user", user).addValue("groups", groups);
+        StringBuilder from = new StringBuilder("from jbpm_user_tasks t "
+                + "join jbpm_user_tasks_inputs ci on ci.task_id = t.id and ci.input_name = 'CaseId' "
+                + "join workflow_case c on c.id = ci.case_id ");
+        StringBuilder where = new StringBuilder("where t.termination_type is null");
+        if (mine) {
+            where.append(" and t.actual_owner = :user");
+        } else {
+            from.append("left join jbpm_user_tasks_inputs nb on nb.task_id = t.id and nb.input_name = 'NotBy' ");
+            where.append(" and (t.actual_owner is null or t.actual_owner = '')"
+                    + " and exists (select 1 from jbpm_user_tasks_potential_groups g where g.task_id = t.id and g.group_id in (:groups))"
+                    + " and (nb.input_value is null or locate(concat(',', :user, ','), concat(',', replace(trim(both '\"' from "
+                    + "convert(nb.input_value using utf8mb4)), ' ', ''), ',')) = 0)");
+        }
+        List<String> covered = new ArrayList<>();
+        for (int i = 0; i < offices.size(); i++) {
+            Office o = offices.get(i);
+            switch (o.scope()) {
+                case NATIONAL -> covered.add("1 = 1");
+                case DISTRICT -> covered.add("c.district = :od" + i);
+                case TEHSIL -> covered.add("(c.district = :od" + i + " and c.tehsil = :ot" + i + ")");
+                case SITE -> covered.add("c.site_id = :os" + i);
+            }
+            p.addValue("od" + i, o.district()).addValue("ot" + i, o.tehsil()).addValue("os" + i, o.siteId());
+        }
+        where.append(" and (").append(String.join(" or ", covered)).append(")");
+        if (f.updateType() != null) {
+            where.append(" and c.case_type = :type");
+            p.addValue("type", f.updateType());
+        }
+        if (f.step() != null) {
+            where.append(" and t.task_name = :step");
+            p.addValue("step", f.step());
+        }
+        if (f.district() != null) {
+            where.append(" and c.district = :district");
+            p.addValue("district", f.district());
+        }
+        if (f.text() != null) {
+            String text = f.text();
+            if (text.matches("\\d{1,18}")) {
+                where.append(" and (c.household_id = :number or c.id = :number)");
+                p.addValue("number", Long.parseLong(text));
+            } else {
+                p.addValue("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                where.append(" and (t.task_name like :like").append(headNames
+                        ? " or exists (select 1 from household_member m where m.household_id = c.household_id"
+                        + " and m.relation = 'HEAD' and m.name like :like))" : ")");
+            }
+        }
+        if (f.sla() != null) {
+            String waited = "(timestampdiff(MICROSECOND, t.created_at, current_timestamp(3)) div 1000)";
+            String deadline = deadlineMillis(p);
+            where.append(" and ").append(deadline).append(" is not null and ").append(switch (f.sla()) {
+                case TaskRow.BREACHED -> waited + " >= " + deadline;
+                case TaskRow.AT_RISK -> waited + " < " + deadline + " and " + waited + " >= floor(" + deadline + " * :risk)";
+                default -> waited + " < floor(" + deadline + " * :risk)";
+            });
+            p.addValue("risk", 1 - atRiskShare);
+        }
+        long total = jdbc.queryForObject("select count(*) " + from + where, p, Long.class);
+        if (total <= (long) page * size) {
+            return new Ids(List.of(), total);
+        }
+        p.addValue("size", size).addValue("offset", (long) page * size);
+        List<String> ids = jdbc.queryForList("select t.id " + from + where + " order by t.created_at, t.id limit :size offset :offset",
+                p, String.class);
+        return new Ids(ids, total);
+    }
+
+    /**
+     * The open tasks of these ids as views, in the order of the ids, read with one query (not one load of each task
+     * by the engine): name, status, holder, groups, case and outcomes, as {@link Tasks#view} makes them.
+     */
+    List<TaskView> views(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TaskView> byId = new HashMap<>();
+        jdbc.query("select t.id, t.task_name, t.status, t.actual_owner, ci.case_id, "
+                        + "(select group_concat(g.group_id) from jbpm_user_tasks_potential_groups g where g.task_id = t.id) as groups_, "
+                        + "convert(o.input_value using utf8mb4) as outcomes "
+                        + "from jbpm_user_tasks t join jbpm_user_tasks_inputs ci on ci.task_id = t.id and ci.input_name = 'CaseId' "
+                        + "left join jbpm_user_tasks_inputs o on o.task_id = t.id and o.input_name = 'Outcomes' "
+                        + "where t.id in (:ids)", new MapSqlParameterSource("ids", ids), rs -> {
+                    String groups = rs.getString("groups_");
+                    String outcomes = unquote(rs.getString("outcomes"));
+                    byId.put(rs.getString("id"), new TaskView(rs.getString("id"), rs.getString("task_name"), rs.getLong("case_id"),
+                            rs.getString("status"), rs.getString("actual_owner"),
+                            groups == null ? Set.of() : Set.of(groups.split(",")),
+                            outcomes == null || outcomes.isBlank() ? List.of()
+                                    : java.util.Arrays.stream(outcomes.split(",")).map(String::trim).toList()));
+                });
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A JSON string's text ("a,b" -> a,b); null for JSON null. */
+    private static String unquote(String json) {
+        if (json == null || "null".equals(json)) {
+            return null;
+        }
+        String s = json.strip();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    /** The deadline in milliseconds of each update type's task, as an SQL expression (null for a task without one). */
+    private String deadlineMillis(MapSqlParameterSource p) {
+        StringBuilder sql = new StringBuilder("(case");
+        int i = 0;
+        for (UpdateTypeDefinition d : types.getObject().all()) {
+            for (Map.Entry<String, String> e : d.taskDeadlines().entrySet()) {
+                Duration deadline = deadlines.duration(e.getValue());
+                if (deadline != null) {
+                    sql.append(" when c.case_type = :dt").append(i).append(" and t.task_name = :dn").append(i)
+                            .append(" then ").append(deadline.toMillis());
+                    p.addValue("dt" + i, d.caseType()).addValue("dn" + i, e.getKey());
+                    i++;
+                }
+            }
+        }
+        return i == 0 ? "null" : sql.append(" end)").toString();
+    }
+
+    /** The names of the steps open tasks wait at, for a list's filter. */
+    List<String> stepNames() {
+        return jdbc.queryForList("select distinct task_name from jbpm_user_tasks where task_name is not null order by task_name",
+                new MapSqlParameterSource(), String.class);
     }
 
     /** The cases of these ids, with their household's head and latest score. */

@@ -2,7 +2,10 @@ package org.dynreg.workflow;
 
 import org.dynreg.api.NotFoundException;
 import org.dynreg.audit.AuditQuery;
+import org.dynreg.audit.AuditEntry;
 import org.dynreg.audit.AuditTrail;
+import org.dynreg.audit.PersonalDataReads;
+import org.dynreg.security.Caller;
 import org.dynreg.database.AfterCommit;
 import org.dynreg.security.Office;
 import org.dynreg.security.Offices;
@@ -16,9 +19,15 @@ import org.kie.kogito.usertask.view.UserTaskView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,9 +58,13 @@ public class Tasks {
     private final Users users;
     private final Escalations escalations;
     private final TaskList list;
+    private final Caller caller;
+    private final PersonalDataReads reads;
 
     Tasks(UserTaskService userTasks, ObjectProvider<Cases> cases, AuditTrail audit, Offices offices, Users users,
-          Escalations escalations, TaskList list) {
+          Escalations escalations, TaskList list, Caller caller, PersonalDataReads reads) {
+        this.caller = caller;
+        this.reads = reads;
         this.userTasks = userTasks;
         this.cases = cases;
         this.audit = audit;
@@ -84,6 +97,135 @@ public class Tasks {
     @Transactional(readOnly = true)
     public List<TaskRow> rows(List<TaskView> tasks, boolean personalData) {
         return list.rows(tasks, personalData);
+    }
+
+    /**
+     * What a task list is narrowed to; null or blank: any. {@code updateType}: the case type; {@code step}: the task's
+     * name; {@code sla}: ON_TRACK, AT_RISK or BREACHED; {@code text}: a household or case id, or part of the step's
+     * name or (for roles that may see personal data) the head's name.
+     */
+    public record TaskFilter(String updateType, String step, String district, String sla, String text) {
+        public static final TaskFilter NONE = new TaskFilter(null, null, null, null, null);
+
+        public TaskFilter {
+            updateType = blankAsNone(updateType);
+            step = blankAsNone(step);
+            district = blankAsNone(district);
+            sla = blankAsNone(sla);
+            text = blankAsNone(text);
+            if (sla != null && !List.of(TaskRow.ON_TRACK, TaskRow.AT_RISK, TaskRow.BREACHED).contains(sla)) {
+                throw WorkflowRefusedException.invalid("sla: must be ON_TRACK, AT_RISK or BREACHED; '" + sla + "' is not");
+            }
+        }
+
+        private static String blankAsNone(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+
+    /** One page of a task list (pages from 0) and how many tasks the whole list has. */
+    public record TaskPage(String scope, int page, int size, long total, List<TaskRow> tasks) {}
+
+    /**
+     * One page of a task list, read in the database however long the list: {@code scope} {@code mine} (held by the
+     * reader) or {@code group} (waiting for one of the reader's groups, not those four eyes keep from the reader), of
+     * the cases of the reader's offices, oldest first. The head's name only for roles that may see personal data
+     * (Caller), and each such name shown is recorded as a read of personal data (PersonalDataReads), as for any page.
+     */
+    @Transactional(readOnly = true)
+    public TaskPage list(String scope, TaskFilter filter, int page, int size, Authentication reader) {
+        if (!"mine".equals(scope) && !"group".equals(scope)) {
+            throw WorkflowRefusedException.invalid("scope: must be mine or group");
+        }
+        if (page < 0) {
+            throw WorkflowRefusedException.invalid("page: must be 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw WorkflowRefusedException.invalid("size: must be between 1 and 1000");
+        }
+        String user = reader.getName();
+        Set<String> groups = groupsOf(reader);
+        boolean personal = caller.maySeePersonalData(reader);
+        TaskList.Ids ids = list.page("mine".equals(scope), user, groups, offices.of(user),
+                filter == null ? TaskFilter.NONE : filter, personal, page, size);
+        List<TaskRow> rows = list.rows(list.views(ids.ids()), personal);
+        for (TaskRow r : rows) {
+            if (r.headName() != null && r.householdId() != null) {
+                reads.record(reader, PersonalDataReads.Kind.HOUSEHOLD, r.householdId(), r.householdId(), true);
+            }
+        }
+        return new TaskPage(scope, page, size, ids.total(), rows);
+    }
+
+    /** One open task as a task-list line, for whoever may take or hold it; its personal data as {@link #list} gives it. */
+    @Transactional(readOnly = true)
+    public TaskRow row(String taskId, Authentication reader) {
+        UserTaskView t = open(taskId, reader.getName(), groupsOf(reader));
+        refuseOtherOffice(t, taskId, reader.getName());
+        boolean personal = caller.maySeePersonalData(reader);
+        TaskRow r = list.rows(List.of(view(t)), personal).get(0);
+        if (r.headName() != null && r.householdId() != null) {
+            reads.record(reader, PersonalDataReads.Kind.HOUSEHOLD, r.householdId(), r.householdId(), true);
+        }
+        return r;
+    }
+
+    /** Whether four eyes keep this user from an open task: they did a step it checks. */
+    @Transactional(readOnly = true)
+    public boolean excludes(String taskId, String user) {
+        return userTasks.getUserTaskInstance(taskId, identity(ENGINE, ALL_GROUPS)).map(t -> excluded(t).contains(user)).orElse(false);
+    }
+
+    /** The names of the steps open tasks wait at, for a task list's filter. */
+    @Transactional(readOnly = true)
+    public List<String> stepNames() {
+        return list.stepNames();
+    }
+
+    /** A task the user completed: its step, case, outcome, comment and when. */
+    public record DoneTask(String taskId, String name, long caseId, String outcome, String comment, Instant at) {}
+
+    /** The tasks the user completed, newest first, from the audit trail's task.complete entries (the last 1000). */
+    @Transactional(readOnly = true)
+    public List<DoneTask> done(String user, int page, int size) {
+        List<AuditEntry> entries = new ArrayList<>();
+        Long after = null;
+        while (true) {
+            List<AuditEntry> batch = audit.entries(new AuditQuery(null, "case:", "task.complete", user, null, null, after,
+                    AuditQuery.MAX_LIMIT));
+            entries.addAll(batch);
+            if (batch.size() < AuditQuery.MAX_LIMIT) {
+                break;
+            }
+            after = batch.get(batch.size() - 1).seq();
+            if (entries.size() > 10 * AuditQuery.MAX_LIMIT) {
+                entries = new ArrayList<>(entries.subList(entries.size() - AuditQuery.MAX_LIMIT, entries.size()));
+            }
+        }
+        List<DoneTask> done = new ArrayList<>();
+        for (int i = entries.size() - 1 - page * size; i >= 0 && done.size() < size; i--) {
+            AuditEntry e = entries.get(i);
+            JsonNode d = details(e.details());
+            done.add(new DoneTask(d.path("taskId").asText(), d.path("task").asText(), Long.parseLong(e.subject().substring("case:".length())),
+                    d.path("outcome").asText(), d.path("comment").asText(), e.recordedAt()));
+        }
+        return done;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode details(String json) {
+        try {
+            return JSON.readTree(json == null ? "{}" : json);
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    /** Task groups are the caller's roles (CASEWORKER, SUPERVISOR, DATA_ENTRY_OPERATOR). */
+    public static Set<String> groupsOf(Authentication auth) {
+        return auth.getAuthorities().stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).collect(Collectors.toSet());
     }
 
     private List<TaskView> ofOffices(String user, List<UserTaskView> tasks) {
@@ -154,6 +296,22 @@ public class Tasks {
         return view(given);
     }
 
+    /**
+     * The people a supervisor may give a task to ({@link #reassign} would accept): enabled, of the case's office, with
+     * the task's group, not kept from it by four eyes and not holding it already; by user name.
+     */
+    @Transactional(readOnly = true)
+    public List<String> reassignable(String taskId, String supervisor) {
+        UserTaskView t = supervised(taskId, supervisor);
+        Cases.CaseRow c = cases.getObject().row(caseIdOf(t));
+        Set<String> taskGroups = t.getPotentialGroups() == null ? Set.of() : t.getPotentialGroups();
+        return users.list().stream().filter(Users.User::enabled)
+                .filter(u -> u.roles().stream().map(Enum::name).anyMatch(taskGroups::contains))
+                .filter(u -> Offices.covers(u.offices(), c.district(), c.tehsil(), c.siteId()))
+                .filter(u -> !excluded(t).contains(u.username()) && !u.username().equals(t.getActualOwner()))
+                .map(Users.User::username).sorted().toList();
+    }
+
     /** A supervisor gives a task someone else holds back to its group; the reason is recorded. */
     @Transactional
     public TaskView releaseHeld(String taskId, String reason, String supervisor, Collection<String> groups) {
@@ -169,6 +327,19 @@ public class Tasks {
         audit.record(supervisor, "task.release", Cases.subject(caseIdOf(t)), Map.of("task", t.getTaskName(), "taskId", taskId,
                 "from", from, "reason", reason.strip()));
         return view(released);
+    }
+
+    /**
+     * Gives a task back to its group: the user's own ({@link #release}), or, for a supervisor, one someone else holds
+     * ({@link #releaseHeld}, with a reason).
+     */
+    @Transactional
+    public TaskView giveBack(String taskId, String reason, String user, Collection<String> groups) {
+        String holder = holder(taskId);
+        if (holder != null && !holder.equals(user) && groups.contains("SUPERVISOR")) {
+            return releaseHeld(taskId, reason, user, groups);
+        }
+        return release(taskId, user, groups);
     }
 
     /** Who holds an open task; null when nobody does or there is no such open task. */

@@ -15,7 +15,19 @@ public final class ConsoleService {
 
     public static synchronized RunningService get() {
         if (shared == null) {
-            shared = new RunningService("dynreg.workflow.day=PT1H");
+            // the test profile's own file sets a day of half a second, and a profile's file outranks the properties a
+            // SpringApplicationBuilder is given; a system property outranks both, and is removed once the service has read it
+            String before = System.getProperty("dynreg.workflow.day");
+            System.setProperty("dynreg.workflow.day", "PT1H");
+            try {
+                shared = new RunningService("dynreg.workflow.day=PT1H");
+            } finally {
+                if (before == null) {
+                    System.clearProperty("dynreg.workflow.day");
+                } else {
+                    System.setProperty("dynreg.workflow.day", before);
+                }
+            }
             RunningService started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }

@@ -2,8 +2,6 @@ package org.dynreg.workflow.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.dynreg.api.InvalidRequestException;
-import org.dynreg.audit.PersonalDataReads;
-import org.dynreg.security.Caller;
 import org.dynreg.workflow.CaseView;
 import org.dynreg.workflow.Escalations;
 import org.dynreg.workflow.TaskRow;
@@ -11,9 +9,9 @@ import org.dynreg.workflow.Cases;
 import org.dynreg.workflow.Notifications;
 import org.dynreg.workflow.TaskView;
 import org.dynreg.workflow.Tasks;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Cases and their tasks, for caseworkers and supervisors; cases' histories for auditors too. */
 @RestController
@@ -33,17 +30,12 @@ class CaseController {
     private final Tasks tasks;
     private final Notifications notifications;
     private final Escalations escalations;
-    private final Caller caller;
-    private final PersonalDataReads reads;
 
-    CaseController(Cases cases, Tasks tasks, Notifications notifications, Escalations escalations, Caller caller,
-                   PersonalDataReads reads) {
+    CaseController(Cases cases, Tasks tasks, Notifications notifications, Escalations escalations) {
         this.cases = cases;
         this.tasks = tasks;
         this.notifications = notifications;
         this.escalations = escalations;
-        this.caller = caller;
-        this.reads = reads;
     }
 
     record Completion(String outcome, String comment, Map<String, Object> data) {}
@@ -73,24 +65,23 @@ class CaseController {
         return notifications.of(id);
     }
 
-    @Operation(summary = "Tasks of my offices' cases: scope=mine (held by me) or scope=group (waiting for my group); "
-            + "each with its case's update type, household, head's name (roles that may see personal data), district, score, "
-            + "step, due date, time waiting and SLA status")
+    @Operation(summary = "Tasks of my offices' cases: scope=mine (held by me) or scope=group (waiting for my group), oldest "
+            + "first; each with its case's update type, household, head's name (roles that may see personal data), district, score, "
+            + "step, due date, time waiting and SLA status. Optional filters type (update type), step (task name), district, "
+            + "sla (ON_TRACK, AT_RISK, BREACHED) and text (household or case id, step or head's name); paged in the database "
+            + "(page from 0, size up to 1000, default 1000); the header X-Total-Count says how many match in all")
     @GetMapping("/api/tasks")
     @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR','DATA_ENTRY_OPERATOR')")
-    List<TaskRow> tasks(@RequestParam(defaultValue = "mine") String scope, Authentication auth) {
+    ResponseEntity<List<TaskRow>> tasks(@RequestParam(defaultValue = "mine") String scope,
+                                        @RequestParam(required = false) String type, @RequestParam(required = false) String step,
+                                        @RequestParam(required = false) String district, @RequestParam(required = false) String sla,
+                                        @RequestParam(required = false) String text, @RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "1000") int size, Authentication auth) {
         if (!"mine".equals(scope) && !"group".equals(scope)) {
             throw new InvalidRequestException("scope", "must be mine or group");
         }
-        List<TaskView> views = "group".equals(scope) ? tasks.available(auth.getName(), groups(auth)) : tasks.mine(auth.getName(), groups(auth));
-        boolean personal = caller.maySeePersonalData(auth);
-        List<TaskRow> rows = tasks.rows(views, personal);
-        for (TaskRow r : rows) {
-            if (r.headName() != null && r.householdId() != null) {
-                reads.record(auth, PersonalDataReads.Kind.HOUSEHOLD, r.householdId(), r.householdId(), true);
-            }
-        }
-        return rows;
+        Tasks.TaskPage p = tasks.list(scope, new Tasks.TaskFilter(type, step, district, sla, text), page, size, auth);
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total())).body(p.tasks());
     }
 
     @Operation(summary = "Supervisor: give a task (held or waiting) to another person of the case's office who has its group")
@@ -127,12 +118,7 @@ class CaseController {
     @PostMapping("/api/tasks/{id}/release")
     @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR','DATA_ENTRY_OPERATOR')")
     TaskView release(@PathVariable String id, @RequestBody(required = false) Release body, Authentication auth) {
-        Set<String> groups = groups(auth);
-        String holder = tasks.holder(id);
-        if (holder != null && !holder.equals(auth.getName()) && groups.contains("SUPERVISOR")) {
-            return tasks.releaseHeld(id, body == null ? null : body.reason(), auth.getName(), groups);
-        }
-        return tasks.release(id, auth.getName(), groups);
+        return tasks.giveBack(id, body == null ? null : body.reason(), auth.getName(), groups(auth));
     }
 
     @Operation(summary = "Complete a task with an outcome (one of the task's outcomes) and a comment")
@@ -144,7 +130,6 @@ class CaseController {
 
     /** Task groups are the caller's roles (CASEWORKER, SUPERVISOR). */
     static Set<String> groups(Authentication auth) {
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).collect(Collectors.toSet());
+        return Tasks.groupsOf(auth);
     }
 }
