@@ -34,14 +34,14 @@ class JobPages {
     }
 
     @GetMapping("/jobs")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','AUDITOR')")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','POLICY_OFFICER','SUPERVISOR','AUDITOR')")
     String page(Authentication auth, Model model) {
         list(auth, model);
         return "console/jobs/jobs";
     }
 
     @GetMapping("/jobs/list")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR','AUDITOR')")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','POLICY_OFFICER','SUPERVISOR','AUDITOR')")
     String listPart(Authentication auth, Model model) {
         list(auth, model);
         return "console/jobs/jobs :: list";
@@ -49,7 +49,7 @@ class JobPages {
 
     /** Rescoring as the form asks for it: the whole registry only when ticked, or narrowed by the other fields. */
     @PostMapping("/jobs/rescoring")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','POLICY_OFFICER','SUPERVISOR')")
     String rescore(@RequestParam(required = false) String scope, @RequestParam(required = false) String province,
                    @RequestParam(required = false) String district, @RequestParam(required = false) String program,
                    Authentication auth, Model model) {
@@ -58,7 +58,7 @@ class JobPages {
     }
 
     @PostMapping("/jobs/sweep")
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','SUPERVISOR')")
     String sweep(@RequestParam(required = false) String scope, @RequestParam(required = false) String asOf, Authentication auth,
                  Model model) {
         jobs.startSweep(blank(scope), blank(asOf) == null ? recertifications.today() : Jobs.day(asOf.strip()), auth.getName());
@@ -66,7 +66,7 @@ class JobPages {
     }
 
     @PostMapping("/jobs/{executionId}/stop")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','POLICY_OFFICER','SUPERVISOR')")
     String stop(@PathVariable long executionId, Authentication auth, Model model) {
         jobs.mayRun(executionId, authorities(auth));
         jobs.stop(executionId, auth.getName());
@@ -74,7 +74,7 @@ class JobPages {
     }
 
     @PostMapping("/jobs/{executionId}/restart")
-    @PreAuthorize("hasAnyRole('POLICY_OFFICER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMINISTRATOR','POLICY_OFFICER','SUPERVISOR')")
     String restart(@PathVariable long executionId, Authentication auth, Model model) {
         jobs.mayRun(executionId, authorities(auth));
         jobs.restart(executionId, auth.getName());
