@@ -95,7 +95,7 @@ class TaskList {
         if (f.text() != null) {
             String text = f.text();
             if (text.matches("\\d{1,18}")) {
-                where.append(" and c.household_id = :number");
+                where.append(" and (c.household_id = :number or c.id = :number)");
                 p.addValue("number", Long.parseLong(text));
             } else {
                 p.addValue("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

@@ -101,7 +101,7 @@ public class Tasks {
 
     /**
      * What a task list is narrowed to; null or blank: any. {@code updateType}: the case type; {@code step}: the task's
-     * name; {@code sla}: ON_TRACK, AT_RISK or BREACHED; {@code text}: a household id, or part of the step's
+     * name; {@code sla}: ON_TRACK, AT_RISK or BREACHED; {@code text}: a household or case id, or part of the step's
      * name or (for roles that may see personal data) the head's name.
      */
     public record TaskFilter(String updateType, String step, String district, String sla, String text) {

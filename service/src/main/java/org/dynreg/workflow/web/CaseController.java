@@ -68,7 +68,7 @@ class CaseController {
     @Operation(summary = "Tasks of my offices' cases: scope=mine (held by me) or scope=group (waiting for my group), oldest "
             + "first; each with its case's update type, household, head's name (roles that may see personal data), district, score, "
             + "step, due date, time waiting and SLA status. Optional filters type (update type), step (task name), district, "
-            + "sla (ON_TRACK, AT_RISK, BREACHED) and text (household id, step or head's name); paged in the database "
+            + "sla (ON_TRACK, AT_RISK, BREACHED) and text (household or case id, step or head's name); paged in the database "
             + "(page from 0, size up to 1000, default 1000); the header X-Total-Count says how many match in all")
     @GetMapping("/api/tasks")
     @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR','DATA_ENTRY_OPERATOR')")
