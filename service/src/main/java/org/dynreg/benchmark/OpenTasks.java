@@ -145,28 +145,28 @@ final class OpenTasks {
         return cases;
     }
 
-    /** Set-based copies of the templates' task rows (and what a task row needs to be listed) to {@code copies} more open tasks. */
+    /**
+     * Set-based copies of the templates' task rows (and what a task row needs to be listed) to {@code copies} more open
+     * tasks, in one transaction. The copies are numbered by a recursive query (the application's account may not make
+     * temporary tables): copy n takes template n mod templates, household n * households / copies of the registry's
+     * households without a case (in id order), case id base + n, and a creation time n * 7919 s mod 30 days ago.
+     */
     private void copy(List<String[]> templates, long copies) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute("drop temporary table if exists bench_template, bench_household, bench_clone");
-            s.execute("create temporary table bench_template (j int primary key, task_id varchar(50) not null, case_id bigint not null,"
-                    + " case_text varchar(40) not null)");
-            try (PreparedStatement p = c.prepareStatement("insert into bench_template values (?, ?, ?, ?)")) {
-                for (int j = 0; j < templates.size(); j++) {
-                    p.setInt(1, j);
-                    p.setString(2, templates.get(j)[0]);
-                    p.setLong(3, Long.parseLong(templates.get(j)[1]));
-                    p.setString(4, caseIdText(c, templates.get(j)[0], templates.get(j)[1]));
-                    p.executeUpdate();
+            StringBuilder template = new StringBuilder("(");
+            for (int j = 0; j < templates.size(); j++) {
+                String taskId = templates.get(j)[0];
+                if (!taskId.matches("[0-9A-Za-z-]{1,50}")) {
+                    throw new IllegalStateException("a task id of the engine that is not a UUID: " + taskId);
                 }
+                template.append(j == 0 ? "" : " union all ").append("select ").append(j).append(" as j, '").append(taskId)
+                        .append("' as task_id, ").append(Long.parseLong(templates.get(j)[1])).append(" as case_id, '")
+                        .append(caseIdText(c, taskId, templates.get(j)[1])).append("' as case_text");
             }
-            s.execute("create temporary table bench_household (k bigint primary key, id bigint not null, province varchar(32),"
-                    + " district varchar(80), tehsil varchar(80))");
-            s.execute("insert into bench_household select row_number() over (order by id) - 1, id, province, district, tehsil"
-                    + " from household where id not in (select household_id from workflow_case where household_id is not null)");
+            template.append(") b");
+            String withoutCase = " from household where id not in (select household_id from workflow_case where household_id is not null)";
             long households;
-            try (ResultSet rs = s.executeQuery("select count(*) from bench_household")) {
+            try (ResultSet rs = s.executeQuery("select count(*)" + withoutCase)) {
                 rs.next();
                 households = rs.getLong(1);
             }
@@ -178,40 +178,41 @@ final class OpenTasks {
                 rs.next();
                 caseBase = rs.getLong(1);
             }
-            s.execute("create temporary table bench_clone (n bigint primary key, j int not null, k bigint not null, case_id bigint not null,"
-                    + " task_id varchar(50) not null, created_at timestamp(3) not null)");
+            String now;
+            try (ResultSet rs = s.executeQuery("select cast(current_timestamp(3) as char)")) {
+                rs.next();
+                now = rs.getString(1);
+            }
+            String clone = "(with recursive seq(n) as (select 0 union all select n + 1 from seq where n < " + (copies - 1) + ")"
+                    + " select n, n mod " + templates.size() + " as j, floor(n * " + households + " / " + copies + ") mod " + households
+                    + " as k, " + caseBase + " + n as case_id, concat('00000000-0000-4000-8000-', lpad(hex(n), 12, '0')) as task_id,"
+                    + " timestamp '" + now + "' - interval ((n * 7919) mod (30 * 24 * 3600)) second as created_at from seq) c"
+                    + " join " + template + " on b.j = c.j";
+            String household = "(select row_number() over (order by id) - 1 as k, id, province, district, tehsil" + withoutCase + ") h";
             s.execute("set @@session.max_recursive_iterations = " + Math.max(1000, copies + 10));
-            // n-th copy: template n mod templates; household evenly over the registry; created within the last 30 days
-            s.execute("insert into bench_clone with recursive seq(n) as (select 0 union all select n + 1 from seq where n < " + (copies - 1)
-                    + ") select n, n mod " + templates.size() + ", floor(n * " + households + " / " + copies + ") mod " + households
-                    + ", " + caseBase + " + n, concat('00000000-0000-4000-8000-', lpad(hex(n), 12, '0')),"
-                    + " current_timestamp(3) - interval ((n * 7919) mod (30 * 24 * 3600)) second from seq");
-            s.execute("insert into workflow_case (id, case_type, household_id, process_id, process_instance_id, state, opened_by, opened_at,"
-                    + " version, province, district, tehsil)"
-                    + " select c.case_id, w.case_type, h.id, w.process_id, null, 'OPEN', w.opened_by, c.created_at, 0, h.province, h.district,"
-                    + " h.tehsil from bench_clone c join bench_template b on b.j = c.j join workflow_case w on w.id = b.case_id"
-                    + " join bench_household h on h.k = c.k");
+            c.setAutoCommit(false);
+            s.execute("insert into workflow_case (id, case_type, household_id, process_id, process_instance_id, state, opened_by,"
+                    + " opened_at, version, province, district, tehsil)"
+                    + " select c.case_id, w.case_type, h.id, w.process_id, null, 'OPEN', w.opened_by, c.created_at, 0, h.province,"
+                    + " h.district, h.tehsil from " + clone + " join workflow_case w on w.id = b.case_id join " + household + " on h.k = c.k");
             s.execute("insert into jbpm_user_tasks (id, user_task_id, task_priority, actual_owner, task_description, status,"
                     + " termination_type, external_reference_id, task_name, created_at)"
-                    + " select c.task_id, t.user_task_id, t.task_priority, t.actual_owner, t.task_description, t.status, t.termination_type,"
-                    + " c.task_id, t.task_name, c.created_at"
-                    + " from bench_clone c join bench_template b on b.j = c.j join jbpm_user_tasks t on t.id = b.task_id");
+                    + " select c.task_id, t.user_task_id, t.task_priority, t.actual_owner, t.task_description, t.status,"
+                    + " t.termination_type, c.task_id, t.task_name, c.created_at from " + clone + " join jbpm_user_tasks t on t.id = b.task_id");
             for (String[] table : new String[][] {{"jbpm_user_tasks_potential_users", "user_id"},
                     {"jbpm_user_tasks_potential_groups", "group_id"}, {"jbpm_user_tasks_admin_users", "user_id"},
                     {"jbpm_user_tasks_admin_groups", "group_id"}, {"jbpm_user_tasks_excluded_users", "user_id"}}) {
                 s.execute("insert into " + table[0] + " (task_id, " + table[1] + ") select c.task_id, x." + table[1]
-                        + " from bench_clone c join bench_template b on b.j = c.j join " + table[0] + " x on x.task_id = b.task_id");
+                        + " from " + clone + " join " + table[0] + " x on x.task_id = b.task_id");
             }
             s.execute("insert into jbpm_user_tasks_inputs (task_id, input_name, input_value, java_type)"
-                    + " select c.task_id, x.input_name, case when x.input_name = 'CaseId'"
-                    + " then cast(replace(cast(x.input_value as char character set utf8mb4), b.case_text, cast(c.case_id as char)) as binary)"
-                    + " else x.input_value end, x.java_type"
-                    + " from bench_clone c join bench_template b on b.j = c.j join jbpm_user_tasks_inputs x on x.task_id = b.task_id");
+                    + " select c.task_id, x.input_name, case when x.input_name = 'CaseId' then cast(replace(convert(x.input_value"
+                    + " using utf8mb4), b.case_text, cast(c.case_id as char)) as binary) else x.input_value end, x.java_type"
+                    + " from " + clone + " join jbpm_user_tasks_inputs x on x.task_id = b.task_id");
             s.execute("insert into jbpm_user_tasks_metadata (task_id, metadata_name, metadata_value, java_type)"
                     + " select c.task_id, x.metadata_name, x.metadata_value, x.java_type"
-                    + " from bench_clone c join bench_template b on b.j = c.j join jbpm_user_tasks_metadata x on x.task_id = b.task_id");
+                    + " from " + clone + " join jbpm_user_tasks_metadata x on x.task_id = b.task_id");
             c.commit();
-            s.execute("drop temporary table if exists bench_template, bench_household, bench_clone");
             c.setAutoCommit(true);
         }
     }
