@@ -62,7 +62,7 @@ public final class Benchmark {
             .option("work-path", "the work list's path", "/work")
             .option("household-path", "the household page's path, {id} standing for the household's id", "/households/{id}")
             .option("sign-in", "'form' (the console's sign-in form and session) or 'basic' (HTTP Basic, for API paths)", "form")
-            .option("page-size", "rows of a list page, sent as size= and used to find a page 90% deep", "50");
+            .option("page-size", "rows of a list page, sent as size= and used to find a page 90% deep", "25");
 
     /** Exit codes: 0 done, 2 command line refused, 1 the benchmark failed. */
     public static int run(String[] args) {
@@ -270,7 +270,7 @@ public final class Benchmark {
                 made.realCases(), made.nanos() / 1e9);
         ConsolePages.Target target = new ConsolePages.Target(options.getOrDefault("work-path", "/work"),
                 options.getOrDefault("household-path", "/households/{id}"), !"basic".equals(options.get("sign-in")),
-                options.getOrDefault("console-user", "caseworker"), (int) option("page-size", 50));
+                options.getOrDefault("console-user", "caseworker"), (int) option("page-size", 25));
         String accessLog = context.getEnvironment().getProperty("server.tomcat.accesslog.directory");
         ConsolePages pages = new ConsolePages(port, target, dataSource, accessLog == null ? null : Path.of(accessLog), seed + 3);
         pages.signIn();

@@ -58,7 +58,7 @@ class ConsoleMeasureTest {
                 assertThat(cells[c].trim()).as("a time: " + row).matches("\\d+\\.\\d");
             }
         }
-        assertThat(written).contains("`/api/tasks?scope=group&page=0&size=50`", "`/api/households/{id}`", "with HTTP Basic",
+        assertThat(written).contains("`/api/tasks?tab=group&scope=group&page=0&size=25`", "`/api/households/{id}`", "with HTTP Basic",
                 "on the server's time");
     }
 
