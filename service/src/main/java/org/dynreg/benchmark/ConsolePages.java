@@ -162,15 +162,25 @@ final class ConsolePages {
                 request.header("Authorization", basic);
             }
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            String failure = null;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // an answer broken off half way (e.g. a page that failed while it was being written)
+                response = null;
+                failure = "an answer broken off: " + e.getMessage();
+            }
             long nanos = System.nanoTime() - start;
             String id = ids == null ? null : String.valueOf(ids[n]);
             Predicate<String> expected = id == null ? shows : b -> b.contains(id);
-            boolean ok = response.statusCode() == 200 && expected.test(response.body());
+            boolean ok = response != null && response.statusCode() == 200 && expected.test(response.body());
+            if (response != null && !ok) {
+                failure = "answered " + response.statusCode() + (response.statusCode() == 200 ? " without the page's content" : "");
+            }
             if (n < warmUp) {
                 if (!ok && n == 0) {
-                    throw new IllegalStateException(name + ": " + paths.path(n) + " answered " + response.statusCode()
-                            + (response.statusCode() == 200 ? " without the page's content" : ""));
+                    throw new IllegalStateException(name + ": " + paths.path(n) + " " + failure);
                 }
                 continue;
             }
