@@ -34,9 +34,21 @@ final class Report {
     private long households;
     private long members;
     private final List<String> indicatorLines = new ArrayList<>();
+    private Console console;
+
+    /** The console measure: what it ran on, how, and its figures. */
+    record Console(String command, long households, OpenTasks.Made tasks, ConsolePages.Target target, int requests, int warmUp,
+                   List<ConsolePages.Result> results, double targetMillis, boolean serverTimed) {
+    }
+
+    static final String CONSOLE_HEADING = "## Console pages";
 
     void command(String command) {
         this.command = command;
+    }
+
+    String command() {
+        return command;
     }
 
     void figure(String key, String what, long households, long nanos) {
@@ -87,6 +99,10 @@ final class Report {
         all.add(national);
         all.addAll(regions);
         return all;
+    }
+
+    void console(Console console) {
+        this.console = console;
     }
 
     void registry(long households, long members) {
@@ -174,7 +190,73 @@ final class Report {
                         r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors()));
             }
         }
+        if (console != null) {
+            md.append('\n').append(consoleSection());
+        }
         return md.toString();
+    }
+
+    /**
+     * The file as it was with only its console section replaced by this run's (added at the end if it had none):
+     * a run of the console measure alone leaves the other measures' figures as their run wrote them.
+     */
+    String withConsoleSection(String existing) {
+        String section = consoleSection();
+        int at = existing.indexOf("\n" + CONSOLE_HEADING + "\n");
+        if (at < 0) {
+            return existing.stripTrailing() + "\n\n" + section;
+        }
+        int next = existing.indexOf("\n## ", at + 1);
+        return existing.substring(0, at + 1) + section + (next < 0 ? "" : "\n" + existing.substring(next + 1));
+    }
+
+    String consoleSection() {
+        Console c = console;
+        StringBuilder md = new StringBuilder();
+        md.append(CONSOLE_HEADING).append("\n\n");
+        md.append("```sh\n").append(c.command()).append("\n```\n\n");
+        machine.forEach(m -> md.append("- ").append(m).append('\n'));
+        md.append(String.format("%n%,d households in the registry; %,d open tasks (%,d of them copies, see below) of %d real appeals, on "
+                        + "the steps %s, in %d districts.%n%n", c.households(), c.tasks().openTasks(), c.tasks().copies(),
+                c.tasks().realCases(), String.join(", ", c.tasks().steps()), c.tasks().districts()));
+        md.append(String.format("Signed in as `%s` %s; then, one request at a time after %d untimed ones, %d requests of each "
+                        + "page (list pages of %d rows where the page takes a size).%n%n", c.target().user(),
+                c.target().form() ? "through the sign-in form (GET /login, POST /login with the CSRF field, then the session cookie)"
+                        : "with HTTP Basic (the measure was pointed at the API, not at the console's pages)",
+                c.warmUp(), c.requests(), c.target().pageSize()));
+        md.append("| page | path | answered | errors | client p50 ms | client p99 ms | client max ms | server p50 ms | server p99 ms "
+                + "| server max ms |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ConsolePages.Result r : c.results()) {
+            md.append(String.format("| %s | `%s` | %,d | %d | %.1f | %.1f | %.1f | %s | %s | %s |%n", r.name(), r.path(), r.requests(),
+                    r.errors(), r.p50Millis(), r.p99Millis(), r.maxMillis(), millis(r, r.serverP50Millis()),
+                    millis(r, r.serverP99Millis()), millis(r, r.serverMaxMillis())));
+        }
+        boolean met = c.results().stream().allMatch(r -> r.met(c.targetMillis()));
+        md.append(String.format("%nTarget: p99 under %.0f ms for every page, %s. Met: **%s**.%n%n", c.targetMillis(),
+                c.serverTimed() ? "on the server's time" : "on the client's time (the server's was not available)", met ? "yes" : "no"));
+        md.append("""
+                Client time: from sending the request to the last byte of the answer, measured by the benchmark over \
+                loopback. Server time: Tomcat's own time for the request (its access log, `%{us}T`: from reading the \
+                request to writing the last byte of the response), for the same requests, matched by a request header; \
+                the access log is on only in the benchmark's server. Only answers 200 that carry what the page shows \
+                (a district of the list, the household's id) are timed; any other answer is an error.
+
+                How the open tasks are made: starting 100,000 process instances through the engine would take hours, so \
+                the benchmark registers a few households through the registry and lodges appeals on them through the \
+                appeals facade (one of them reviewed through the tasks facade, so that a second step is open): their \
+                task rows, case rows and process instances are what the engine writes. Their open tasks are then copied \
+                with set-based SQL, round-robin, until the database holds the number of open tasks asked for; each copy \
+                has its own task id, its own case row on a household taken evenly over the whole registry (so over all \
+                its districts), the template's inputs with its own case id, and a creation time spread over the last 30 \
+                days, so that some are on track, some at risk and some breached. A copy has no process instance or work \
+                item of its own: it is listed and shown as any task is, but cannot be worked through to the end. Copies \
+                are made only in the benchmark's own database (`dynreg_benchmark`), which the next run empties.
+                """);
+        return md.toString();
+    }
+
+    private static String millis(ConsolePages.Result r, double value) {
+        return r.serverTimed() == 0 ? "-" : String.format("%.1f", value);
     }
 
     private static String row(String what, double value, String target, boolean met) {
