@@ -123,8 +123,12 @@ public class Tasks {
         }
     }
 
-    /** One page of a task list (pages from 0) and how many tasks the whole list has. */
-    public record TaskPage(String scope, int page, int size, long total, List<TaskRow> tasks) {}
+    /**
+     * One page of a task list (pages from 0); how many tasks the whole list has, counted up to a limit
+     * ({@code dynreg.workflow.task-count-limit}: {@code totalAtLeast} says the list is longer than {@code total});
+     * and whether a next page has tasks.
+     */
+    public record TaskPage(String scope, int page, int size, long total, boolean totalAtLeast, boolean hasNext, List<TaskRow> tasks) {}
 
     /**
      * One page of a task list, read in the database however long the list: {@code scope} {@code mine} (held by the
@@ -154,7 +158,7 @@ public class Tasks {
                 reads.record(reader, PersonalDataReads.Kind.HOUSEHOLD, r.householdId(), r.householdId(), true);
             }
         }
-        return new TaskPage(scope, page, size, ids.total(), rows);
+        return new TaskPage(scope, page, size, ids.total(), ids.totalAtLeast(), ids.hasNext(), rows);
     }
 
     /** One open task as a task-list line, for whoever may take or hold it; its personal data as {@link #list} gives it. */

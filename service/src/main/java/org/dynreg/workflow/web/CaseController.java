@@ -69,7 +69,8 @@ class CaseController {
             + "first; each with its case's update type, household, head's name (roles that may see personal data), district, score, "
             + "step, due date, time waiting and SLA status. Optional filters type (update type), step (task name), district, "
             + "sla (ON_TRACK, AT_RISK, BREACHED) and text (household or case id, step or head's name); paged in the database "
-            + "(page from 0, size up to 1000, default 1000); the header X-Total-Count says how many match in all")
+            + "(page from 0, size up to 1000, default 1000); the header X-Total-Count says how many match in all, counted up to dynreg.workflow.task-count-limit "
+            + "(beyond it X-Total-Count is the limit and X-Total-Count-At-Least is true)")
     @GetMapping("/api/tasks")
     @PreAuthorize("hasAnyRole('CASEWORKER','SUPERVISOR','DATA_ENTRY_OPERATOR')")
     ResponseEntity<List<TaskRow>> tasks(@RequestParam(defaultValue = "mine") String scope,
@@ -81,7 +82,11 @@ class CaseController {
             throw new InvalidRequestException("scope", "must be mine or group");
         }
         Tasks.TaskPage p = tasks.list(scope, new Tasks.TaskFilter(type, step, district, sla, text), page, size, auth);
-        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total())).body(p.tasks());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total()));
+        if (p.totalAtLeast()) {
+            ok.header("X-Total-Count-At-Least", "true");
+        }
+        return ok.body(p.tasks());
     }
 
     @Operation(summary = "Supervisor: give a task (held or waiting) to another person of the case's office who has its group")
