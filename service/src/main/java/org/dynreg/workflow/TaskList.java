@@ -121,13 +121,14 @@ class TaskList {
             p.addValue("risk", 1 - atRiskShare);
         }
         // Counting a list of 100,000 tasks would cost more than reading its page: the count stops past the limit.
-        // The tasks are read in the order of the index on their creation time, joined to their cases one by one,
-        // so that a page stops reading once it has its rows (STRAIGHT_JOIN keeps the tasks first).
+        // The optimizer chooses the order: the tasks' creation-time index for a long list (a page stops reading once
+        // it has its rows), a case index for a selective filter (household, district). Forcing either order was
+        // measured seconds slower for the other kind of list.
         p.addValue("countTo", countLimit + 1);
-        long counted = jdbc.queryForObject("select count(*) from (select straight_join 1 " + from + where + " limit :countTo) x",
+        long counted = jdbc.queryForObject("select count(*) from (select 1 " + from + where + " limit :countTo) x",
                 p, Long.class);
         p.addValue("size", size + 1).addValue("offset", (long) page * size);
-        List<String> ids = new ArrayList<>(jdbc.queryForList("select straight_join t.id " + from + where
+        List<String> ids = new ArrayList<>(jdbc.queryForList("select t.id " + from + where
                 + " order by t.created_at, t.id limit :size offset :offset", p, String.class));
         boolean hasNext = ids.size() > size;
         if (hasNext) {
