@@ -30,6 +30,11 @@ class ConsoleMeasureTest {
         saved = (Properties) System.getProperties().clone();
         Files.createDirectories(DIR);
         Files.writeString(OUT, "# Performance\n\n## Throughput\n\nfigures of an earlier full run\n");
+        // its own embedded database, even where the tests run on an external server (DYNREG_DB_URL): a system
+        // property outranks the environment
+        System.setProperty("dynreg.db.url", "");
+        System.setProperty("dynreg.db.user", "root");
+        System.setProperty("dynreg.db.password", "");
         System.setProperty("dynreg.db.embedded.data-dir", DIR.resolve("mariadb").toString());
         System.setProperty("dynreg.db.embedded.innodb-buffer-pool-size", "256M");
         System.setProperty("dynreg.db.embedded.innodb-log-file-size", "64M");

@@ -95,7 +95,7 @@ class WebSecurityTest {
     void aRoleThatMayNotUseAnEndpointIsRefusedBeforeItsBodyIsRead() throws Exception {
         long jobs = jdbc.queryForObject("select count(*) from BATCH_JOB_EXECUTION", Long.class);
         for (String[] c : List.of(new String[] {"operator", "{\"provnce\":\"PUNJAB\"}"}, new String[] {"partner", "{\"provnce\""},
-                new String[] {"admin", "{\"scope\":\"REGISTRY\"}"})) {
+                new String[] {"caseworker", "{\"scope\":\"REGISTRY\"}"})) {
             HttpResponse<String> r = post(c[0], "/api/jobs/rescoring", c[1]);
             assertThat(r.statusCode()).as("%s: %s", c[0], r.body()).isEqualTo(403);
             assertThat(json.readTree(r.body()).get("detail").asText()).isEqualTo("Your role does not allow this.");
