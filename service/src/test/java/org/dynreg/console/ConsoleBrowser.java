@@ -100,20 +100,20 @@ public final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(by);
     }
 
-    /** Waits (up to 30 s) for an element, e.g. one htmx puts in the page; waiting is not what the test asserts. */
+    /** Waits (up to 2 min, for a loaded machine) for an element, e.g. one htmx puts in the page; waiting is not what the test asserts. */
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Waits for a condition; an element replaced while the page loads is looked up again, not a failure. */
     public void waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition::apply);
     }
 
     /** Waits until the text appears in the element. */
     public void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     /** The tablet of a registration centre: a 10-inch screen, 800x1280 in portrait. */
