@@ -102,18 +102,28 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits (up to 2 min, for a loaded machine) for an element, e.g. one htmx puts in the page; waiting is not what the test asserts. */
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Waits for a condition; an element replaced while the page loads is looked up again, not a failure. */
     public void waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+        waiting().until(condition::apply);
     }
 
     /** Waits until the text appears in the element. */
     public void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /**
+     * A wait that looks again when the page was replaced under it (a stale element, or the browser's "node does not
+     * belong to the document" while a new page loads); on timeout the last such failure is its cause.
+     */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     /** The tablet of a registration centre: a 10-inch screen, 800x1280 in portrait. */
