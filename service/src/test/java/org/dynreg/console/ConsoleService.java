@@ -37,4 +37,22 @@ public final class ConsoleService {
     public static String base() {
         return "http://localhost:" + get().context.getEnvironment().getProperty("local.server.port");
     }
+    /**
+     * Registers a reference household in a district of the test's own (a made-up one from
+     * places/local-units.csv), its members' national ids under the test's prefix with a random rest.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode registerIn(String district, String prefix) {
+        String reference = org.dynreg.eligibility.ReferenceHouseholds.fromClasspath().get(0).name();
+        com.fasterxml.jackson.databind.node.ObjectNode survey = RunningService.survey(reference, prefix,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(5)).minusHours(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) survey.get("location")).put("province", "PUNJAB").put("district", district)
+                .put("tehsil", "Test tehsil");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (com.fasterxml.jackson.databind.JsonNode m : survey.withArray("members")) {
+            String id = m.get("nationalId").asText();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("nationalId", String.format(prefix + "%02d-%07d-%s",
+                    random.nextInt(100), random.nextInt(10_000_000), id.substring(id.length() - 1)));
+        }
+        return get().submit(survey);
+    }
 }

@@ -1,11 +1,9 @@
 package org.dynreg.console.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.RunningService;
 import org.dynreg.console.ConsoleBrowser;
 import org.dynreg.console.ConsoleService;
-import org.dynreg.eligibility.ReferenceHouseholds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,11 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +33,7 @@ class ConsoleAuditTest {
     @BeforeAll
     void open() {
         service = ConsoleService.get();
-        JsonNode registered = register();
+        JsonNode registered = ConsoleService.registerIn(DISTRICT, "952");
         decision = registered.get("decision").get("id").asLong();
         household = registered.get("householdId").asLong();
         // an entry of this test's own in the trail, and a read of personal data by the auditor
@@ -53,20 +47,6 @@ class ConsoleAuditTest {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    private JsonNode register() {
-        String reference = ReferenceHouseholds.fromClasspath().get(0).name();
-        ObjectNode survey = RunningService.survey(reference, "952",
-                OffsetDateTime.now(ZoneOffset.ofHours(5)).minusHours(2).truncatedTo(ChronoUnit.SECONDS));
-        ((ObjectNode) survey.get("location")).put("province", "PUNJAB").put("district", DISTRICT).put("tehsil", "Test tehsil");
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (JsonNode m : survey.withArray("members")) {
-            String id = m.get("nationalId").asText();
-            ((ObjectNode) m).put("nationalId", String.format("952%02d-%07d-%s", random.nextInt(100), random.nextInt(10_000_000),
-                    id.substring(id.length() - 1)));
-        }
-        return service.submit(survey);
     }
 
     @Test

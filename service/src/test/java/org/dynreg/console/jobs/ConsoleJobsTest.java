@@ -1,11 +1,8 @@
 package org.dynreg.console.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dynreg.RunningService;
 import org.dynreg.console.ConsoleBrowser;
 import org.dynreg.console.ConsoleService;
-import org.dynreg.eligibility.ReferenceHouseholds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,10 +10,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +28,7 @@ class ConsoleJobsTest {
     @BeforeAll
     void open() {
         service = ConsoleService.get();
-        register(service, DISTRICT);
+        ConsoleService.registerIn(DISTRICT, "952");
         browser = ConsoleBrowser.open(ConsoleService.base());
     }
 
@@ -44,21 +37,6 @@ class ConsoleJobsTest {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    /** A reference household in the district, with national ids of this test's prefix (952) and a random rest. */
-    static JsonNode register(RunningService service, String district) {
-        String reference = ReferenceHouseholds.fromClasspath().get(0).name();
-        ObjectNode survey = RunningService.survey(reference, "952",
-                OffsetDateTime.now(ZoneOffset.ofHours(5)).minusHours(2).truncatedTo(ChronoUnit.SECONDS));
-        ((ObjectNode) survey.get("location")).put("province", "PUNJAB").put("district", district).put("tehsil", "Test tehsil");
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (JsonNode m : survey.withArray("members")) {
-            String id = m.get("nationalId").asText();
-            ((ObjectNode) m).put("nationalId", String.format("952%02d-%07d-%s", random.nextInt(100), random.nextInt(10_000_000),
-                    id.substring(id.length() - 1)));
-        }
-        return service.submit(survey);
     }
 
     @Test
