@@ -76,12 +76,19 @@ public final class RunningService implements AutoCloseable {
         return survey;
     }
 
-    /** The reference's survey taken on {@code day}, at the time of day the reference gives. */
+    /**
+     * The reference's survey taken on {@code day}, at the time of day the reference gives; when that time has not
+     * come yet (today, before the reference's hour), it ends a minute ago instead, so the survey is never refused as
+     * submitted in the future (then on the day before, just after midnight).
+     */
     public static ObjectNode surveyOn(String reference, String idPrefix, LocalDate day) {
         ReferenceHousehold ref = ReferenceHouseholds.fromClasspath().stream().filter(h -> h.name().equals(reference)).findFirst()
                 .orElseThrow();
         OffsetDateTime started = OffsetDateTime.parse(ref.survey().get("startedAt").asText());
-        return survey(reference, idPrefix, started.with(day));
+        Duration took = Duration.between(started, OffsetDateTime.parse(ref.survey().get("submittedAt").asText()));
+        OffsetDateTime onTheDay = started.with(day);
+        OffsetDateTime latest = OffsetDateTime.now(started.getOffset()).minus(took).minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
+        return survey(reference, idPrefix, onTheDay.isAfter(latest) ? latest : onTheDay);
     }
 
     /** The reference's answers as a re-survey of a registered household, interviewed an hour ago. */

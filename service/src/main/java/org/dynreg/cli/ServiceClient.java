@@ -31,6 +31,9 @@ import java.util.UUID;
 class ServiceClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    /** How often a request answered 503 with Retry-After is sent in all, and the longest wait between two. */
+    private static final int TRIES_AFTER_503 = 4;
+    private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(10);
     private final ObjectMapper json;
     private final String base;
     private volatile String user;
@@ -158,7 +161,19 @@ class ServiceClient {
         request.header("Accept", "application/json, application/problem+json, application/octet-stream, "
                 + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try {
-            return http.send(request.timeout(Duration.ofMinutes(30)).build(), handler);
+            HttpRequest built = request.timeout(Duration.ofMinutes(30)).build();
+            HttpResponse<T> response = http.send(built, handler);
+            // 503 with Retry-After: the service rolled the request back and says the same request can succeed later
+            // (a lock conflict, a lost database connection). Asked again a few times before the shell gives up.
+            for (int attempt = 1; attempt < TRIES_AFTER_503 && response.statusCode() == 503; attempt++) {
+                long wait = response.headers().firstValue("Retry-After").map(ServiceClient::seconds).orElse(-1L);
+                if (wait < 0) {
+                    break;
+                }
+                Thread.sleep(Duration.ofSeconds(Math.min(wait, MAX_RETRY_WAIT.toSeconds())).toMillis());
+                response = http.send(built, handler);
+            }
+            return response;
         } catch (ConnectException e) {
             throw new CliFailure(CliFailure.UNREACHABLE, "no dynreg service answers at " + base
                     + ": start it first (README, 'Two commands') or set DYNREG_URL");
@@ -167,6 +182,14 @@ class ServiceClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(1, "interrupted");
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Math.max(0, Long.parseLong(retryAfter.trim()));
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

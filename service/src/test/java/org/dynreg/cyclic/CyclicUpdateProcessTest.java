@@ -163,7 +163,9 @@ class CyclicUpdateProcessTest {
             String prefix = "REFUSED".equals(outcome) ? "8403" : "8404";
             long household = service.register(RunningService.surveyOn("cutoff-33-standard-not-eligible", prefix,
                     RunningService.today().minusMonths(months).minusDays(7)), 33).get("householdId").asLong();
-            long caseId = service.post("operator", "/api/updates/cyclic", Map.of("householdId", household)).getBody().get("id").asLong();
+            ResponseEntity<JsonNode> opened = service.post("operator", "/api/updates/cyclic", Map.of("householdId", household));
+            assertThat(opened.getStatusCode().value()).as("%s", opened.getBody()).isEqualTo(201);
+            long caseId = opened.getBody().get("id").asLong();
             String task = service.taskOf("operator", caseId, "Re-survey the household");
             assertThat(service.post("operator", "/api/tasks/" + task + "/complete", Map.of("outcome", outcome, "comment", "reported"))
                     .getStatusCode().value()).isEqualTo(200);
