@@ -31,8 +31,9 @@ import java.util.Arrays;
         description = "Eligibility and workflow service for a dynamic social registry: survey intake, PMT scoring by decision tables, decisions as evidence",
         version = "v1"), security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
-// Besides its own packages: the code Kogito generates from processes/ (org.kie.kogito.app) and the JPA
-// user-task store, whose components come without an auto-configuration of their own.
+// Besides its own packages: the Kogito starter's components (unit of work, identity provider) and the JPA
+// user-task store, whose components come without an auto-configuration of their own. The processes themselves are
+// compiled at run time (workflow.engine.ProcessVersions).
 @ComponentScan(basePackages = {"org.dynreg", "org.kie.kogito", "org.jbpm.usertask.jpa.springboot"}, excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),

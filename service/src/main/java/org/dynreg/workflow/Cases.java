@@ -11,7 +11,7 @@ import org.kie.kogito.Model;
 import org.kie.kogito.process.Process;
 import org.kie.kogito.process.ProcessInstance;
 import org.kie.kogito.process.ProcessInstanceReadMode;
-import org.kie.kogito.process.Processes;
+import org.dynreg.workflow.engine.ProcessVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +42,7 @@ public class Cases {
     private static final Logger log = LoggerFactory.getLogger(Cases.class);
 
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<Processes> processes;
+    private final ObjectProvider<ProcessVersions> processes;
     private final AuditTrail audit;
     private final Eligibility eligibility;
     private final Clock clock;
@@ -50,7 +50,7 @@ public class Cases {
     private final ObjectProvider<Escalations> escalations;
     private final org.dynreg.security.Offices offices;
 
-    Cases(JdbcTemplate jdbc, ObjectProvider<Processes> processes, AuditTrail audit, Eligibility eligibility, Clock clock,
+    Cases(JdbcTemplate jdbc, ObjectProvider<ProcessVersions> processes, AuditTrail audit, Eligibility eligibility, Clock clock,
           ObjectProvider<Tasks> tasks, ObjectProvider<Escalations> escalations, org.dynreg.security.Offices offices) {
         this.jdbc = jdbc;
         this.processes = processes;
@@ -62,7 +62,7 @@ public class Cases {
         this.offices = offices;
     }
 
-    record CaseRow(long id, String caseType, Long householdId, String processId, String processInstanceId, String state,
+    record CaseRow(long id, String caseType, Long householdId, String processId, String processVersion, String processInstanceId, String state,
                    String outcome, String outcomeReason, String openedBy, Instant openedAt, Instant closedAt,
                    String district, String tehsil, String siteId) {
         /** The office the case belongs to, named as offices are named (security.Office). */
@@ -74,32 +74,42 @@ public class Cases {
     /** Where a case is worked: the household's province, district and tehsil, or the registration site. */
     record Routing(String province, String district, String tehsil, String siteId) {}
 
-    /** Opens a case and starts its process with the case id and the given variables, in one transaction. */
+    /**
+     * Opens a case and starts its process, on the version in force, with the case id and the given variables, in one
+     * transaction; the case keeps the version and finishes on it.
+     */
     @Transactional
     public long open(String caseType, Long householdId, String processId, Map<String, Object> variables, String actor,
                      Map<String, Object> details) {
         Instant now = clock.instant();
+        ProcessVersions versions = processes.getObject();
+        String version = versions.inForce(processId)
+                .orElseThrow(() -> new IllegalStateException("no process '" + processId + "' is deployed in this service"));
+        Process<? extends Model> process = versions.definition(processId, version).orElseThrow();
         Routing routing = routing(householdId, details);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
-            PreparedStatement ps = c.prepareStatement("insert into workflow_case (case_type, household_id, process_id, state, "
-                    + "opened_by, opened_at, province, district, tehsil, site_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            PreparedStatement ps = c.prepareStatement("insert into workflow_case (case_type, household_id, process_id, process_version, "
+                    + "state, opened_by, opened_at, province, district, tehsil, site_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS);
             ps.setString(1, caseType);
             ps.setObject(2, householdId);
             ps.setString(3, processId);
-            ps.setString(4, OPEN);
-            ps.setString(5, actor);
-            ps.setTimestamp(6, Timestamp.from(now));
-            ps.setString(7, routing.province());
-            ps.setString(8, routing.district());
-            ps.setString(9, routing.tehsil());
-            ps.setString(10, routing.siteId());
+            ps.setString(4, version);
+            ps.setString(5, OPEN);
+            ps.setString(6, actor);
+            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setString(8, routing.province());
+            ps.setString(9, routing.district());
+            ps.setString(10, routing.tehsil());
+            ps.setString(11, routing.siteId());
             return ps;
         }, key);
         long caseId = Objects.requireNonNull(key.getKey()).longValue();
         Map<String, Object> audited = new HashMap<>(details);
         audited.put("caseType", caseType);
+        audited.put("processId", processId);
+        audited.put("processVersion", version);
         if (householdId != null) {
             audited.put("householdId", householdId);
         }
@@ -109,16 +119,13 @@ public class Cases {
         if (householdId != null) {
             vars.put("householdId", householdId);
         }
-        Process<? extends Model> process = processes.getObject().processById(processId);
-        if (process == null) {
-            throw new IllegalStateException("no process '" + processId + "' is deployed in this service");
-        }
         Model model = process.createModel();
         model.fromMap(vars);
         ProcessInstance<? extends Model> instance = process.createInstance(model);
         instance.start();
         jdbc.update("update workflow_case set process_instance_id = ? where id = ?", instance.id(), caseId);
-        AfterCommit.run(() -> log.info("case {} ({}) opened by {} for household {}", caseId, caseType, actor, householdId));
+        AfterCommit.run(() -> log.info("case {} ({}, process version {}) opened by {} for household {}", caseId, caseType, version, actor,
+                householdId));
         return caseId;
     }
 
@@ -157,7 +164,8 @@ public class Cases {
 
     CaseRow row(long caseId) {
         return jdbc.query("select * from workflow_case where id = ?", (rs, i) -> new CaseRow(rs.getLong("id"), rs.getString("case_type"),
-                (Long) rs.getObject("household_id", Long.class), rs.getString("process_id"), rs.getString("process_instance_id"),
+                (Long) rs.getObject("household_id", Long.class), rs.getString("process_id"), rs.getString("process_version"),
+                rs.getString("process_instance_id"),
                 rs.getString("state"), rs.getString("outcome"), rs.getString("outcome_reason"), rs.getString("opened_by"),
                 rs.getTimestamp("opened_at").toInstant(),
                 rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
@@ -182,7 +190,7 @@ public class Cases {
             List<DecisionView> decisions = eligibility.decisionsOf(c.householdId());
             current = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
         }
-        return new CaseView(c.id(), c.caseType(), c.householdId(), c.state(), c.outcome(), c.outcomeReason(), c.openedBy(),
+        return new CaseView(c.id(), c.caseType(), c.householdId(), c.processId(), c.processVersion(), c.state(), c.outcome(), c.outcomeReason(), c.openedBy(),
                 c.openedAt(), c.closedAt(), current, tasks.getObject().ofCase(caseId),
                 audit.entries(new AuditQuery(subject(caseId), null, null, null, null, null, null, 1000)));
     }
@@ -190,8 +198,11 @@ public class Cases {
     /** A step of a case's process: its element id in the process file (and its picture), and its name. */
     public record Step(String element, String name) {}
 
-    /** Where a case's process stands: the process (its file and picture are {@code <processId>.bpmn/.svg}) and the steps active now. */
-    public record Position(String processId, List<Step> current) {}
+    /**
+     * Where a case's process stands: the process (its file and picture are {@code <processId>.bpmn/.svg}), the version
+     * the case runs on, and the steps active now.
+     */
+    public record Position(String processId, String processVersion, List<Step> current) {}
 
     /**
      * The process of the case and the steps its instance is at now (a task waiting for someone, a timer, a wait for
@@ -201,11 +212,11 @@ public class Cases {
     public Position position(long caseId) {
         CaseRow c = row(caseId);
         if (!OPEN.equals(c.state()) || c.processInstanceId() == null) {
-            return new Position(c.processId(), List.of());
+            return new Position(c.processId(), c.processVersion(), List.of());
         }
-        Process<? extends Model> process = processes.getObject().processById(c.processId());
+        Process<? extends Model> process = processes.getObject().definition(c.processId(), c.processVersion()).orElse(null);
         if (process == null) {
-            return new Position(c.processId(), List.of());
+            return new Position(c.processId(), c.processVersion(), List.of());
         }
         List<Step> steps = process.instances().findById(c.processInstanceId(), ProcessInstanceReadMode.READ_ONLY)
                 .map(pi -> pi.findNodes(n -> true).stream()
@@ -213,7 +224,7 @@ public class Cases {
                         .filter(s -> s.element() != null)
                         .distinct().toList())
                 .orElse(List.of());
-        return new Position(c.processId(), steps);
+        return new Position(c.processId(), c.processVersion(), steps);
     }
 
     /** What a list of cases is narrowed to; null or blank: any. {@code overdue}: with an open escalation. */

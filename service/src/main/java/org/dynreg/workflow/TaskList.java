@@ -149,9 +149,10 @@ class TaskList {
         Map<String, TaskView> byId = new HashMap<>();
         jdbc.query("select t.id, t.task_name, t.status, t.actual_owner, ci.case_id, "
                         + "(select group_concat(g.group_id) from jbpm_user_tasks_potential_groups g where g.task_id = t.id) as groups_, "
-                        + "convert(o.input_value using utf8mb4) as outcomes "
+                        + "convert(o.input_value using utf8mb4) as outcomes, pv.metadata_value as process_version "
                         + "from jbpm_user_tasks t join jbpm_user_tasks_inputs ci on ci.task_id = t.id and ci.input_name = 'CaseId' "
                         + "left join jbpm_user_tasks_inputs o on o.task_id = t.id and o.input_name = 'Outcomes' "
+                        + "left join jbpm_user_tasks_metadata pv on pv.task_id = t.id and pv.metadata_name = 'ProcessVersion' "
                         + "where t.id in (:ids)", new MapSqlParameterSource("ids", ids), rs -> {
                     String groups = rs.getString("groups_");
                     String outcomes = unquote(rs.getString("outcomes"));
@@ -159,7 +160,8 @@ class TaskList {
                             rs.getString("status"), rs.getString("actual_owner"),
                             groups == null ? Set.of() : Set.of(groups.split(",")),
                             outcomes == null || outcomes.isBlank() ? List.of()
-                                    : java.util.Arrays.stream(outcomes.split(",")).map(String::trim).toList()));
+                                    : java.util.Arrays.stream(outcomes.split(",")).map(String::trim).toList(),
+                            unquote(rs.getString("process_version"))));
                 });
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }

@@ -513,7 +513,8 @@ public class Tasks {
     }
 
     static TaskView view(UserTaskView t) {
+        Object version = t.getMetadata() == null ? null : t.getMetadata().get("ProcessVersion");
         return new TaskView(t.getId(), t.getTaskName(), caseIdOf(t), t.getStatus() == null ? null : t.getStatus().getName(),
-                t.getActualOwner(), t.getPotentialGroups(), outcomes(t));
+                t.getActualOwner(), t.getPotentialGroups(), outcomes(t), version == null ? null : String.valueOf(version));
     }
 }

@@ -2,7 +2,7 @@ package org.dynreg.workflow;
 
 import org.dynreg.api.NotFoundException;
 import org.dynreg.registry.UpdateType;
-import org.kie.kogito.process.Processes;
+import org.dynreg.workflow.engine.ProcessVersions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 @Service
 public class UpdateTypes implements SmartInitializingSingleton {
     private final Map<UpdateType, UpdateTypeDefinition> byType = new EnumMap<>(UpdateType.class);
-    private final ObjectProvider<Processes> processes;
+    private final ObjectProvider<ProcessVersions> processes;
 
-    UpdateTypes(List<UpdateTypeDefinition> definitions, ObjectProvider<Processes> processes) {
+    UpdateTypes(List<UpdateTypeDefinition> definitions, ObjectProvider<ProcessVersions> processes) {
         this.processes = processes;
         for (UpdateTypeDefinition d : definitions) {
             UpdateTypeDefinition before = byType.put(d.updateType(), d);
@@ -37,11 +37,11 @@ public class UpdateTypes implements SmartInitializingSingleton {
     /** Every process a definition names is deployed; checked once the engine is up, before the port opens. */
     @Override
     public void afterSingletonsInstantiated() {
-        Processes deployed = processes.getIfAvailable();
+        ProcessVersions deployed = processes.getIfAvailable();
         if (deployed == null) {
             return;
         }
-        String absent = byType.values().stream().filter(d -> deployed.processById(d.processId()) == null)
+        String absent = byType.values().stream().filter(d -> deployed.inForce(d.processId()).isEmpty())
                 .map(d -> d.updateType() + " (" + d.processFile() + ")").collect(Collectors.joining(", "));
         if (!absent.isEmpty()) {
             throw new IllegalStateException("update types whose process is not deployed: " + absent);
