@@ -11,22 +11,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Runs the {@link CaseStep} a BPMN task names in its {@code Step} input and completes the task with its outputs. */
 class CaseStepHandler extends DefaultKogitoWorkItemHandler {
     static final String NAME = "CaseStep";
 
-    private final Map<String, CaseStep> steps = new HashMap<>();
+    private final Supplier<List<CaseStep>> beans;
+    private volatile Map<String, CaseStep> steps;
 
-    CaseStepHandler(List<CaseStep> steps) {
-        steps.forEach(s -> this.steps.put(s.name(), s));
+    /** The steps are looked up at the first work item: steps use the engine themselves (tasks, cases). */
+    CaseStepHandler(Supplier<List<CaseStep>> steps) {
+        this.beans = steps;
+    }
+
+    private Map<String, CaseStep> steps() {
+        if (steps == null) {
+            Map<String, CaseStep> byName = new HashMap<>();
+            beans.get().forEach(s -> byName.put(s.name(), s));
+            steps = byName;
+        }
+        return steps;
     }
 
     @Override
     public Optional<WorkItemTransition> activateWorkItemHandler(KogitoWorkItemManager manager, KogitoWorkItemHandler handler,
                                                                 KogitoWorkItem workItem, WorkItemTransition transition) {
         String name = String.valueOf(workItem.getParameter("Step"));
-        CaseStep step = steps.get(name);
+        CaseStep step = steps().get(name);
         if (step == null) {
             throw new IllegalStateException("the process asks for a case step '" + name + "' that the service does not have");
         }

@@ -131,8 +131,8 @@ class ProcessEngineConfiguration {
     }
 
     @Bean
-    Config kogitoConfig(ProcessConfig processConfig, UserTaskConfig userTaskConfig) {
-        return new StaticConfig(new Addons(Set.of("jdbc-persistence")), processConfig, userTaskConfig);
+    Config kogitoConfig(ProcessConfig processConfig, UserTaskConfig userTaskConfig, ConfigBean configBean) {
+        return new StaticConfig(new Addons(Set.of("jdbc-persistence")), processConfig, userTaskConfig, configBean);
     }
 
     @Bean
