@@ -38,9 +38,16 @@ public final class RunningService implements AutoCloseable {
     public final TestRestTemplate rest = new TestRestTemplate();
 
     public RunningService(String... properties) {
+        this(new Class<?>[0], properties);
+    }
+
+    /** The service with further configuration classes (beans a test replaces), and properties. */
+    public RunningService(Class<?>[] sources, String... properties) {
         List<String> all = new ArrayList<>(List.of("server.port=0", "dynreg.recertification.sweep-cron=-"));
         all.addAll(List.of(properties));
-        context = new SpringApplicationBuilder(DynregApplication.class).profiles("test").properties(all.toArray(String[]::new)).run();
+        List<Class<?>> classes = new ArrayList<>(List.of(DynregApplication.class));
+        classes.addAll(List.of(sources));
+        context = new SpringApplicationBuilder(classes.toArray(Class<?>[]::new)).profiles("test").properties(all.toArray(String[]::new)).run();
         rest.setUriTemplateHandler(new DefaultUriBuilderFactory("http://localhost:" + context.getEnvironment().getProperty("local.server.port")));
     }
 
