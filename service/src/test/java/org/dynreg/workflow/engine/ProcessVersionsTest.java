@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dynreg.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * task, both across a restart), and a step that fails leaving nothing of itself stored.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProcessVersionsTest {
     /** The versions registered while the service runs: what a real ProcessSources (the policy bundle) keeps stored. */
     static final List<ProcessSources.Source> ADDED = new CopyOnWriteArrayList<>();
@@ -165,6 +169,7 @@ class ProcessVersionsTest {
     }
 
     @Test
+    @Order(1)
     void aStepThatFailsLeavesNothingOfItselfStored() {
         // exclusion-car: no ground of the table applies, so a claimed DISABILITY goes to an evidence check
         long household = household("exclusion-car", "7711");
@@ -193,7 +198,44 @@ class ProcessVersionsTest {
         assertThat(caseView(caseId).get("state").asText()).isEqualTo("CLOSED");
     }
 
+    /** The statement of migration V23 that gives stored tasks ids of process, version and element. */
+    static String v23TaskRename() throws java.io.IOException {
+        try (java.io.InputStream in = ProcessVersionsTest.class.getResourceAsStream("/db/migration/V23__process_versions.sql")) {
+            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String update = sql.substring(sql.indexOf("UPDATE jbpm_user_tasks"));
+            return update.substring(0, update.indexOf(';')).lines().filter(l -> !l.strip().startsWith("--"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        }
+    }
+
     @Test
+    @Order(2)
+    void aTaskStoredWithTheElementAloneAsItsIdContinuesAndMigrationV23GivesItTheFullId() throws Exception {
+        JdbcTemplate jdbc = service.context.getBean(JdbcTemplate.class);
+        long household = household("cutoff-33-standard-not-eligible", "7714");
+        long caseId = lodge(household, "SCORE_NEAR_CUTOFF");
+        String review = service.taskOf("caseworker2", caseId, "Review evidence");
+        assertThat(jdbc.queryForObject("select user_task_id from jbpm_user_tasks where id = ?", String.class, review))
+                .isEqualTo("appeal:" + versions().inForce("appeal").orElseThrow() + ":Review");
+        String version = caseView(caseId).get("processVersion").asText();
+
+        // as the build-time classes stored it: the element id alone
+        jdbc.update("update jbpm_user_tasks set user_task_id = 'Review' where id = ?", review);
+        jdbc.update(v23TaskRename());
+        assertThat(jdbc.queryForObject("select user_task_id from jbpm_user_tasks where id = ?", String.class, review))
+                .as("renamed from the process id and version in the task's metadata").isEqualTo("appeal:" + version + ":Review");
+
+        // and one the migration did not reach is still found through its process and version
+        jdbc.update("update jbpm_user_tasks set user_task_id = 'Review' where id = ?", review);
+        take("caseworker2", caseId, "Review evidence", "REJECT", "income is above the line");
+        assertThat(caseView(caseId).get("openTasks").findValuesAsText("name")).containsExactly("Decide appeal");
+        take("supervisor", caseId, "Decide appeal", "REJECT", "the score stands");
+        assertThat(caseView(caseId).get("state").asText()).isEqualTo("CLOSED");
+    }
+
+    /** Last: it puts version 2 of the appeal in force. */
+    @Test
+    @Order(3)
     void aCaseFinishesOnTheVersionItStartedOnWhileNewCasesTakeTheVersionInForceAcrossARestart() {
         assertThat(versions().inForce("appeal")).contains("1.0");
         long first = household("cutoff-33-standard-not-eligible", "7712");
