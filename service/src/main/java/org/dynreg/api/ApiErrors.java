@@ -107,6 +107,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 e.getMessage() + "; nothing changed");
     }
 
+    @ExceptionHandler(org.dynreg.workflow.engine.ProcessRefusedException.class)
+    ProblemDetail processRefused(org.dynreg.workflow.engine.ProcessRefusedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "process-refused", "The process version is refused",
+                e.getMessage() + "; nothing changed");
+    }
+
     @ExceptionHandler(org.kie.kogito.process.ProcessInstanceOptimisticLockingException.class)
     ProblemDetail caseChangedMeanwhile(org.kie.kogito.process.ProcessInstanceOptimisticLockingException e) {
         return problem(HttpStatus.CONFLICT, "case-changed", "The case changed at the same moment",
