@@ -83,10 +83,18 @@ class PolicyController {
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(f.content());
     }
 
+    @Operation(summary = "The picture of a process file of a stored version, as SVG (drawn from its diagram)")
+    @GetMapping(path = "/bundles/{version}/files/{name}/picture", produces = "image/svg+xml")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    ResponseEntity<String> picture(@PathVariable int version, @PathVariable String name) {
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(policies.picture(version, name));
+    }
+
     /** A diff with its plain-text rendering, for people and for programs. */
     record DiffView(BundleDiff diff, String text) {}
 
-    @Operation(summary = "Compare two versions: files, sheets, settings, columns, rule rows cell by cell, DRL lines")
+    @Operation(summary = "Compare two versions: files, sheets, settings, columns, rule rows cell by cell, DRL lines, "
+            + "process elements by id")
     @GetMapping("/diff")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
     DiffView diff(@RequestParam int from, @RequestParam int to) {
