@@ -42,9 +42,9 @@ class PolicyCommands {
         return bundle(service.get("/api/policy/bundles/" + version));
     }
 
-    @Command(command = "check", description = "Check tables and rules, with the rest of the version in force, without storing them; exit 2 if it does not pass")
+    @Command(command = "check", description = "Check tables, rules or processes, with the rest of the version in force, without storing them; exit 2 if it does not pass")
     String check(@Option(longNames = "file", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE,
-                         description = "one or more .drl.xlsx or .drl files") String[] files,
+                         description = "one or more .drl.xlsx, .drl or .bpmn files") String[] files,
                  @Option(longNames = "whole", description = "the files are the complete bundle", defaultValue = "false") boolean whole) {
         return passed(service.postFiles("/api/policy/validate", Map.of("whole", String.valueOf(whole)), paths(files)));
     }
