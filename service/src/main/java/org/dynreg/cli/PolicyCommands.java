@@ -42,32 +42,33 @@ class PolicyCommands {
         return bundle(service.get("/api/policy/bundles/" + version));
     }
 
-    @Command(command = "check", description = "Check tables and rules, with the rest of the version in force, without storing them; exit 2 if it does not pass")
+    @Command(command = "check", description = "Check tables, rules or processes, with the rest of the version in force, without storing them; exit 2 if it does not pass")
     String check(@Option(longNames = "file", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE,
-                         description = "one or more .drl.xlsx or .drl files") String[] files,
+                         description = "one or more .drl.xlsx, .drl or .bpmn files") String[] files,
                  @Option(longNames = "whole", description = "the files are the complete bundle", defaultValue = "false") boolean whole) {
         return passed(service.postFiles("/api/policy/validate", Map.of("whole", String.valueOf(whole)), paths(files)));
     }
 
-    @Command(command = "upload", description = "Upload a whole bundle (every .drl.xlsx and .drl file of the directories) as a new version")
+    @Command(command = "upload", description = "Upload a whole bundle (every .drl.xlsx, .drl and .bpmn file of the directories) as a new version")
     String upload(@Option(longNames = "dir", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE,
-                          description = "directories holding the bundle, e.g. decision-tables rules") String[] dirs,
+                          description = "directories holding the bundle, e.g. decision-tables rules processes") String[] dirs,
                   @Option(longNames = "comment", required = true, description = "why") String comment) {
         List<Path> files = new ArrayList<>();
         for (String d : dirs) {
             try (Stream<Path> list = Files.list(Path.of(d))) {
-                list.filter(p -> p.toString().endsWith(".drl.xlsx") || p.toString().endsWith(".drl")).sorted().forEach(files::add);
+                list.filter(p -> p.toString().endsWith(".drl.xlsx") || p.toString().endsWith(".drl") || p.toString().endsWith(".bpmn"))
+                        .sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new CliFailure(CliFailure.REFUSED, "directory " + d + " could not be read: " + e.getMessage());
             }
         }
         if (files.isEmpty()) {
-            throw new CliFailure(CliFailure.REFUSED, "no .drl.xlsx or .drl files in " + String.join(", ", dirs));
+            throw new CliFailure(CliFailure.REFUSED, "no .drl.xlsx, .drl or .bpmn files in " + String.join(", ", dirs));
         }
         return uploaded(service.postFiles("/api/policy/bundles", Map.of("comment", comment), files));
     }
 
-    @Command(command = "upload-table", description = "Upload changed tables or rules; the rest is carried over from the version in force (or --base)")
+    @Command(command = "upload-table", description = "Upload changed tables, rules or processes (.bpmn); the rest is carried over from the version in force (or --base)")
     String uploadTable(@Option(longNames = "file", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE)
                        String[] files,
                        @Option(longNames = "comment", required = true, description = "why") String comment,
@@ -127,7 +128,7 @@ class PolicyCommands {
         return s.toString();
     }
 
-    @Command(command = "diff", description = "Compare two versions row by row and cell by cell")
+    @Command(command = "diff", description = "Compare two versions row by row and cell by cell, processes element by element")
     String diff(@Option(longNames = "from", required = true) int from, @Option(longNames = "to", required = true) int to) {
         return service.get("/api/policy/diff?from=" + from + "&to=" + to).get("text").asText();
     }
@@ -205,6 +206,9 @@ class PolicyCommands {
         }
         if (p.hasNonNull("line")) {
             s.append(", line ").append(p.get("line").asInt());
+        }
+        if (p.hasNonNull("element")) {
+            s.append(", element ").append(p.get("element").asText());
         }
         return s.toString();
     }

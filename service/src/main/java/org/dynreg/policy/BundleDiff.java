@@ -27,11 +27,31 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
 
     /**
      * One file that differs. {@code unreadable} says why one of its versions could not be read (then there
-     * is no detail); a decision table's detail is in {@code sheets}, a DRL file's in {@code lines}. A changed
-     * file with neither detail differs only in what a reader cannot see (formatting, styles, line endings).
+     * is no detail); a decision table's detail is in {@code sheets}, a DRL file's in {@code lines}, a process's in
+     * {@code elements}. A changed file with no detail differs only in what a reader cannot see (formatting, styles,
+     * line endings, or for a process its diagram's layout, which its pictures show).
      */
     public record FileChange(String path, PolicyFile.Kind kind, Change change, String oldSha256, String newSha256,
-                             String unreadable, List<SheetChange> sheets, List<LineChange> lines) {}
+                             String unreadable, List<SheetChange> sheets, List<LineChange> lines,
+                             List<ElementChange> elements) {
+
+        public FileChange(String path, PolicyFile.Kind kind, Change change, String oldSha256, String newSha256,
+                          String unreadable, List<SheetChange> sheets, List<LineChange> lines) {
+            this(path, kind, change, oldSha256, newSha256, unreadable, sheets, lines, List.of());
+        }
+    }
+
+    /**
+     * An element of a process added, removed or changed, by its id: a step, user task, gateway, timer, start or end,
+     * sequence flow or process variable ({@code kind}), with its name in each version and what changed in it (its
+     * name, a task's step and inputs, a flow's ends and condition, a timer's duration, a variable's type). An added
+     * or removed element lists what it holds (one side null).
+     */
+    public record ElementChange(String element, String kind, Change change, String oldName, String newName,
+                                List<PropertyChange> changes) {}
+
+    /** One property of a process element in the two versions (null where it does not exist). */
+    public record PropertyChange(String property, String oldValue, String newValue) {}
 
     /** A worksheet added, removed or changed in its settings rows or rule tables. */
     public record SheetChange(String sheet, Change change, List<SettingChange> settings, List<TableChange> tables) {}
@@ -96,8 +116,12 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
             out.add(at + ": cannot be read: " + f.unreadable());
             return;
         }
-        if (f.change() == Change.CHANGED && f.sheets().isEmpty() && f.lines().isEmpty()) {
-            out.add(at + ": no visible difference (only formatting, styles, line endings or file metadata changed)");
+        if (f.change() == Change.CHANGED && f.sheets().isEmpty() && f.lines().isEmpty() && f.elements().isEmpty()) {
+            out.add(at + ": no visible difference (only formatting, styles, line endings, file metadata or a "
+                    + "diagram's layout changed)");
+        }
+        for (ElementChange e : f.elements()) {
+            out.add(at + ": " + element(e));
         }
         for (LineChange l : f.lines()) {
             out.add(l.change() == Change.ADDED
@@ -154,6 +178,30 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
             }
             out.add(line.append(String.join("; ", cells)).toString());
         }
+    }
+
+    /** {@code element F4 (sequence flow "a ground applies") changed: condition "x = true" -> "x = false"}. */
+    private static String element(ElementChange e) {
+        String name = e.newName() != null && !e.newName().isEmpty() ? e.newName() : e.oldName();
+        StringBuilder s = new StringBuilder("element ").append(e.element()).append(" (").append(e.kind());
+        if (name != null && !name.isEmpty()) {
+            s.append(' ').append(quoteText(name));
+        }
+        s.append(") ").append(e.change().word());
+        List<String> parts = new ArrayList<>();
+        for (PropertyChange p : e.changes()) {
+            parts.add(p.property() + " " + switch (e.change()) {
+                case ADDED -> "= " + quote(p.newValue());
+                case REMOVED -> "was " + quote(p.oldValue());
+                case CHANGED -> p.oldValue() == null ? "added: " + quote(p.newValue())
+                        : p.newValue() == null ? "removed (was " + quote(p.oldValue()) + ")"
+                        : quote(p.oldValue()) + " -> " + quote(p.newValue());
+            });
+        }
+        if (!parts.isEmpty()) {
+            s.append(": ").append(String.join("; ", parts));
+        }
+        return s.toString();
     }
 
     private static String column(ColumnChange c) {

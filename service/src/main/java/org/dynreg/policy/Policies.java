@@ -33,7 +33,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The policy lifecycle. A bundle version is uploaded (stored only if it compiles), checked against the
+ * The policy lifecycle. A bundle version (decision tables, rules and the processes of the case types) is uploaded
+ * (stored only if its tables and rules compile and its processes pass the {@link ProcessCheck}), checked against the
  * reference households, approved by a second policy officer and activated from an effective time;
  * roll-back activates an earlier version under the same rule. Which version is in force at any instant
  * follows from the activations stored in the database, so every instance on one database agrees, and
@@ -42,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Service
 public class Policies implements SmartInitializingSingleton {
-    static final String DEFAULT_BUNDLE = "classpath*:policy-bundle/**/*.drl*";
+    static final List<String> DEFAULT_BUNDLE = List.of("classpath*:policy-bundle/**/*.drl*", "classpath*:policy-bundle/processes/*.bpmn");
     static final String SYSTEM = "system";
 
     private static final Logger log = LoggerFactory.getLogger(Policies.class);
@@ -54,12 +55,15 @@ public class Policies implements SmartInitializingSingleton {
     private final ApplicationEventPublisher events;
     private final Duration lookAhead;
     private final PolicyCompiler compiler = new PolicyCompiler();
+    private final ProcessCheck processCheck;
     private final Map<Integer, CompiledPolicy> compiled = new ConcurrentHashMap<>();
     private volatile int lastSeenInForce;
 
     Policies(JdbcTemplate jdbc, ObjectMapper json, TransactionTemplate tx, Clock clock, RegressionGate gate,
-             ApplicationEventPublisher events, @Value("${dynreg.policy.compile-ahead:PT5M}") Duration lookAhead) {
+             ApplicationEventPublisher events, ProcessCheck processCheck,
+             @Value("${dynreg.policy.compile-ahead:PT5M}") Duration lookAhead) {
         this.store = new PolicyStore(jdbc, json);
+        this.processCheck = processCheck;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -138,11 +142,11 @@ public class Policies implements SmartInitializingSingleton {
             return;
         }
         List<PolicyFile> files = defaultBundle();
-        CompiledPolicy policy = compiler.compile(1, files);
+        CompiledPolicy policy = compileCandidate(1, files);
         Instant now = now();
         try {
             own.executeWithoutResult(s -> {
-                store.insertBundle(1, files, null, PolicyState.VALIDATED, "Default policy from the repository's decision-tables/ and rules/", SYSTEM, now);
+                store.insertBundle(1, files, null, PolicyState.VALIDATED, "Default policy from the repository's decision-tables/, rules/ and processes/", SYSTEM, now);
                 store.approve(1, SYSTEM, "installed with the service", now);
                 store.insertActivation(1, Activation.INSTALL, now, SYSTEM, now, "installed with the service");
                 events.publishEvent(new PolicyAction(SYSTEM, PolicyAction.INSTALL, 1, Map.of("sha256", policy.sha256(),
@@ -170,7 +174,7 @@ public class Policies implements SmartInitializingSingleton {
         List<PolicyFile> bundle = whole ? files : carryOver(store.files(basedOn), files);
         ValidationReport report;
         try {
-            CompiledPolicy candidate = compiler.compile(0, bundle);
+            CompiledPolicy candidate = compileCandidate(0, bundle);
             report = new ValidationReport(List.of(), gate.check(candidate, store.expectations(basedOn)));
         } catch (PolicyRejectedException e) {
             report = new ValidationReport(e.problems(), List.of());
@@ -200,7 +204,7 @@ public class Policies implements SmartInitializingSingleton {
             throw new PolicyConflictException("the uploaded bundle is identical to version " + v
                     + " (sha256 " + sha + "); activate that version instead of uploading it again");
         });
-        CompiledPolicy candidate = compiler.compile(0, bundle);
+        CompiledPolicy candidate = compileCandidate(0, bundle);
         Instant now = now();
         int version = storeNewVersion(bundle, basedOn, comment, actor, now);
         compiled.put(version, new CompiledPolicy(version, candidate.sha256(), candidate.kieBase(), candidate.ruleSources(),
@@ -238,8 +242,35 @@ public class Policies implements SmartInitializingSingleton {
         }
     }
 
+    /**
+     * A candidate bundle compiled, its process files checked as well: every problem of both, or the compiled rules.
+     * Stored versions are not checked again when they are compiled later: they were when they were uploaded.
+     */
+    private CompiledPolicy compileCandidate(int version, List<PolicyFile> bundle) {
+        List<PolicyProblem> problems = new ArrayList<>();
+        CompiledPolicy compiledRules = null;
+        try {
+            compiledRules = compiler.compile(version, bundle);
+        } catch (PolicyRejectedException e) {
+            problems.addAll(e.problems());
+        }
+        problems.addAll(processCheck.check(bundle.stream().filter(f -> f.kind() == PolicyFile.Kind.PROCESS).toList()));
+        if (!problems.isEmpty()) {
+            throw new PolicyRejectedException(problems);
+        }
+        return compiledRules;
+    }
+
+    /**
+     * The base version's files with the changed ones put in (same path replaced, new path added). A base stored
+     * before processes joined the bundle holds none: it carries the processes the service was built with (the
+     * repository's processes/, which ran its cases until then), so that a changed table alone can still be uploaded.
+     */
     private static List<PolicyFile> carryOver(List<PolicyFile> base, List<PolicyFile> changed) {
         Map<String, PolicyFile> byPath = new LinkedHashMap<>();
+        if (base.stream().noneMatch(f -> f.kind() == PolicyFile.Kind.PROCESS)) {
+            defaultBundle().stream().filter(f -> f.kind() == PolicyFile.Kind.PROCESS).forEach(f -> byPath.put(f.path(), f));
+        }
         base.forEach(f -> byPath.put(f.path(), f));
         changed.forEach(f -> byPath.put(f.path(), f));
         List<PolicyFile> merged = new ArrayList<>(byPath.values());
@@ -418,16 +449,16 @@ public class Policies implements SmartInitializingSingleton {
     }
 
     /**
-     * Uploaded files as policy files: a name ending in .drl.xlsx goes under decision-tables/, any other under
-     * rules/ (folders in the name are dropped). A name that is neither a decision table nor a rules file is
-     * refused with the others, file by file, before anything is checked.
+     * Uploaded files as policy files: a name ending in .drl.xlsx goes under decision-tables/, one ending in .bpmn
+     * under processes/, any other under rules/ (folders in the name are dropped). A name that is neither a decision
+     * table, a rules file nor a process is refused with the others, file by file, before anything is checked.
      */
     public static List<PolicyFile> uploadedFiles(List<org.springframework.web.multipart.MultipartFile> files) throws IOException {
         List<PolicyFile> out = new ArrayList<>();
         List<PolicyProblem> problems = new ArrayList<>();
         for (org.springframework.web.multipart.MultipartFile f : files) {
             String name = f.getOriginalFilename() == null ? f.getName() : f.getOriginalFilename();
-            String path = (name.endsWith(".drl.xlsx") ? "decision-tables/" : "rules/") + name.substring(name.lastIndexOf('/') + 1);
+            String path = folderFor(name) + name.substring(name.lastIndexOf('/') + 1);
             try {
                 out.add(new PolicyFile(path, f.getBytes()));
             } catch (IllegalArgumentException e) {
@@ -438,6 +469,21 @@ public class Policies implements SmartInitializingSingleton {
             throw new PolicyRejectedException(problems);
         }
         return out;
+    }
+
+    /** The folder of the bundle a file of this name goes in. */
+    static String folderFor(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".drl.xlsx") ? "decision-tables/" : lower.endsWith(".bpmn") ? "processes/" : "rules/";
+    }
+
+    /** The picture of a process file of a stored version, as SVG (see {@link #file}). */
+    public String picture(int version, String name) {
+        PolicyFile f = file(version, name);
+        if (f.kind() != PolicyFile.Kind.PROCESS) {
+            throw new InvalidRequestException("name", f.path() + " is not a process; only a process has a picture");
+        }
+        return processCheck.picture(f);
     }
 
     /** The files of a stored version. */
@@ -469,11 +515,13 @@ public class Policies implements SmartInitializingSingleton {
     static List<PolicyFile> defaultBundle() {
         try {
             List<PolicyFile> files = new ArrayList<>();
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources(DEFAULT_BUNDLE)) {
-                String url = r.getURL().toString();
-                String path = url.substring(url.lastIndexOf("policy-bundle/") + "policy-bundle/".length());
-                try (var in = r.getInputStream()) {
-                    files.add(new PolicyFile(path, in.readAllBytes()));
+            for (String pattern : DEFAULT_BUNDLE) {
+                for (Resource r : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                    String url = r.getURL().toString();
+                    String path = url.substring(url.lastIndexOf("policy-bundle/") + "policy-bundle/".length());
+                    try (var in = r.getInputStream()) {
+                        files.add(new PolicyFile(path, in.readAllBytes()));
+                    }
                 }
             }
             files.sort(Comparator.comparing(PolicyFile::path));

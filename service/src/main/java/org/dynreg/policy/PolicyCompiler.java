@@ -28,7 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a policy bundle (decision table workbooks and DRL files) into a knowledge base, or refuses
+ * Compiles a policy bundle's decision table workbooks and DRL files into a knowledge base (its process files
+ * are left to the {@link ProcessCheck}), or refuses
  * it with every problem named by file, sheet, cell or line. Each worksheet is turned into DRL on its
  * own so that a compiler error can be traced back to the sheet and row that produced it.
  */
@@ -56,6 +57,9 @@ public class PolicyCompiler {
             problems.add(PolicyProblem.inFile("(bundle)", "the bundle holds no decision table and no DRL file"));
         }
         for (PolicyFile file : files) {
+            if (file.kind() == PolicyFile.Kind.PROCESS) {
+                continue; // checked by the ProcessCheck and run by the process engine, not compiled into the rules
+            }
             if (file.kind() == PolicyFile.Kind.DRL) {
                 String text = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
                 drl.put(file.path(), text);

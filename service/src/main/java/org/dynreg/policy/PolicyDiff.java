@@ -90,6 +90,16 @@ public final class PolicyDiff {
         if (kind == PolicyFile.Kind.DRL) {
             return new FileChange(path, kind, change, oldSha, newSha, null, List.of(), lines(linesOf(a), linesOf(b)));
         }
+        if (kind == PolicyFile.Kind.PROCESS) {
+            try {
+                Map<String, ProcessElements.Model> before = a == null ? Map.of() : ProcessElements.read(a.content());
+                Map<String, ProcessElements.Model> after = b == null ? Map.of() : ProcessElements.read(b.content());
+                return new FileChange(path, kind, change, oldSha, newSha, null, List.of(), List.of(),
+                        ProcessElements.diff(before, after));
+            } catch (IllegalArgumentException e) {
+                return new FileChange(path, kind, change, oldSha, newSha, e.getMessage(), List.of(), List.of());
+            }
+        }
         List<String> problems = new ArrayList<>();
         List<SheetModel> oldSheets = read(a, fromVersion, problems);
         List<SheetModel> newSheets = read(b, toVersion, problems);

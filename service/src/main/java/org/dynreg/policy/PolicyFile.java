@@ -2,14 +2,18 @@ package org.dynreg.policy;
 
 import java.util.Locale;
 
-/** One file of a policy bundle: a decision table workbook or a DRL file, by its path in the bundle. */
+/**
+ * One file of a policy bundle, by its path in the bundle: a decision table workbook ({@code .drl.xlsx}), a DRL file
+ * ({@code .drl}) or a BPMN process ({@code processes/<process id>.bpmn}).
+ */
 public record PolicyFile(String path, byte[] content) {
 
-    public enum Kind { DECISION_TABLE, DRL }
+    public enum Kind { DECISION_TABLE, DRL, PROCESS }
 
     public PolicyFile {
         if (kindOf(path) == null) {
-            throw new IllegalArgumentException(path + ": a policy file must end in .drl.xlsx (decision table) or .drl (rules)");
+            throw new IllegalArgumentException(path + ": a policy file must end in .drl.xlsx (decision table), .drl (rules) "
+                    + "or .bpmn (process)");
         }
     }
 
@@ -25,6 +29,9 @@ public record PolicyFile(String path, byte[] content) {
         String p = path.toLowerCase(Locale.ROOT);
         if (p.endsWith(".drl.xlsx")) {
             return Kind.DECISION_TABLE;
+        }
+        if (p.endsWith(".bpmn")) {
+            return Kind.PROCESS;
         }
         return p.endsWith(".drl") ? Kind.DRL : null;
     }

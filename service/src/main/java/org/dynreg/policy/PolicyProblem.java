@@ -2,9 +2,14 @@ package org.dynreg.policy;
 
 /**
  * One problem found in a policy file: the file, and where known the sheet, the row (1-based, as a
- * spreadsheet shows it) and the column letter, or the line of a DRL file.
+ * spreadsheet shows it) and the column letter, the line of a DRL file, or the id of a process's element.
  */
-public record PolicyProblem(String file, String sheet, Integer row, String column, Integer line, String message) {
+public record PolicyProblem(String file, String sheet, Integer row, String column, Integer line, String element,
+                            String message) {
+
+    public PolicyProblem(String file, String sheet, Integer row, String column, Integer line, String message) {
+        this(file, sheet, row, column, line, null, message);
+    }
 
     public static PolicyProblem inFile(String file, String message) {
         return new PolicyProblem(file, null, null, null, null, message);
@@ -16,6 +21,11 @@ public record PolicyProblem(String file, String sheet, Integer row, String colum
 
     public static PolicyProblem atLine(String file, Integer line, String message) {
         return new PolicyProblem(file, null, null, null, line, message);
+    }
+
+    /** A problem in a process file at the element with this id (the process's own id for the whole process). */
+    public static PolicyProblem atElement(String file, String element, String message) {
+        return new PolicyProblem(file, null, null, null, null, element, message);
     }
 
     /** Where, as a person would say it: "pmt-scoring.drl.xlsx, sheet Scorecard, cell C12". */
@@ -31,6 +41,9 @@ public record PolicyProblem(String file, String sheet, Integer row, String colum
         }
         if (line != null) {
             s.append(", line ").append(line);
+        }
+        if (element != null) {
+            s.append(", element ").append(element);
         }
         return s.toString();
     }

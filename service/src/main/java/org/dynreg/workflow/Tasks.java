@@ -48,7 +48,8 @@ public class Tasks {
     static final String ENGINE = "system";
     /** The engine's own identity: a supervisor's reassignment or release of someone else's task is done as it. */
     private static final String ENGINE_USER = DefaultUserTaskLifeCycle.WORKFLOW_ENGINE_USER;
-    private static final Set<String> ALL_GROUPS = Set.of("CASEWORKER", "SUPERVISOR", "DATA_ENTRY_OPERATOR", "POLICY_OFFICER", "AUDITOR");
+    /** The groups a user task may be given to (its {@code GroupId}); the engine's own identity holds them all. */
+    static final Set<String> ALL_GROUPS = Set.of("CASEWORKER", "SUPERVISOR", "DATA_ENTRY_OPERATOR", "POLICY_OFFICER", "AUDITOR");
     private static final Logger log = LoggerFactory.getLogger(Tasks.class);
 
     private final UserTaskService userTasks;

@@ -80,6 +80,32 @@ class PolicyShellTest {
         assertThat(policies.active().version()).isEqualTo(1);
     }
 
+    @Test
+    void aProcessGoesUpAloneOrWithTheWholeBundleABrokenOneIsRefusedAndABundleWithoutProcessesToo() throws Exception {
+        Path root = org.dynreg.policy.RepositoryPolicy.root();
+        int before = policies.versions().size();
+        assertThat(shell("officer", "policy", "upload", "--dir", root.resolve("decision-tables").toString(), root.resolve("rules").toString(),
+                "--comment", "tables and rules only")).as("every case type needs its process").isEqualTo(CliFailure.REFUSED);
+
+        String text = Files.readString(root.resolve("processes/appeal.bpmn"));
+        Path appeal = dir.resolve("appeal.bpmn");
+        Files.writeString(appeal, text.replace("<![CDATA[appeal.admissibility]]>", "<![CDATA[appeal.legal-check]]>"));
+        assertThat(shell("officer", "policy", "check", "--file", appeal.toString())).isEqualTo(CliFailure.REFUSED);
+        assertThat(shell("officer", "policy", "upload-table", "--file", appeal.toString(), "--comment", "a legal check"))
+                .isEqualTo(CliFailure.REFUSED);
+        assertThat(policies.versions()).hasSize(before);
+
+        String task = "<bpmn2:userTask id=\"Review\" name=\"Review evidence\">";
+        assertThat(text).contains(task);
+        Files.writeString(appeal, text.replace(task, "<bpmn2:userTask id=\"Review\" name=\"Review the evidence\">"));
+        assertThat(shell("officer", "policy", "upload-table", "--file", appeal.toString(), "--comment", "review wording")).isZero();
+        int version = policies.versions().size();
+        assertThat(version).isEqualTo(before + 1);
+        assertThat(shell("officer2", "policy", "diff", "--from", "1", "--to", String.valueOf(version))).isZero();
+        assertThat(policies.diff(1, version).toText()).contains("processes/appeal.bpmn: element Review (user task "
+                + "\"Review the evidence\") changed: name \"Review evidence\" -> \"Review the evidence\"");
+    }
+
     int shell(String user, String... command) {
         return ShellAs.run(port, user, command);
     }

@@ -297,6 +297,48 @@ class PolicyDiffTest {
     }
 
     @Test
+    void aChangedProcessIsItsElementsAddedRemovedAndChangedByIdAndItsLayoutIsLeftToThePictures() {
+        String appeal = "processes/appeal.bpmn";
+        String retry = "<bpmn2:property id=\"retry\" itemSubjectRef=\"_BooleanItem\" name=\"retry\"/>";
+        String condition = "<![CDATA[not(admissible = true) and evidenceNeeded = true]]>";
+        List<PolicyFile> to = new ArrayList<>();
+        for (PolicyFile f : RepositoryPolicy.files()) {
+            if (f.path().equals(appeal)) {
+                String text = new String(f.content(), StandardCharsets.UTF_8);
+                assertThat(text).contains(retry, condition, "<bpmndi:BPMNShape id=\"Review_di\"");
+                text = text.replace(retry, "<bpmn2:property id=\"legalCheck\" itemSubjectRef=\"_BooleanItem\" name=\"legalCheck\"/>")
+                        .replace(condition, "<![CDATA[not(admissible = true) and evidenceNeeded = true and legalCheck = true]]>")
+                        .replaceFirst("(<bpmndi:BPMNShape id=\"Review_di\"[^>]*>\\s*<dc:Bounds x=\")(\\d+)", "$19$2");
+                assertThat(text).as("the review task is moved in the diagram").contains("x=\"9850\"");
+                f = new PolicyFile(appeal, text.getBytes(StandardCharsets.UTF_8));
+            }
+            to.add(f);
+        }
+
+        BundleDiff diff = fromRepositoryTo(to);
+
+        assertThat(diff.files()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo(appeal);
+            assertThat(f.kind()).isEqualTo(PolicyFile.Kind.PROCESS);
+            assertThat(f.unreadable()).isNull();
+        });
+        assertThat(diff.files().get(0).elements()).containsExactlyInAnyOrder(
+                new BundleDiff.ElementChange("legalCheck", "variable", Change.ADDED, null, "legalCheck",
+                        List.of(new BundleDiff.PropertyChange("type", null, "java.lang.Boolean"))),
+                new BundleDiff.ElementChange("retry", "variable", Change.REMOVED, "retry", null,
+                        List.of(new BundleDiff.PropertyChange("type", "java.lang.Boolean", null))),
+                new BundleDiff.ElementChange("F5", "sequence flow", Change.CHANGED, "a claimed ground needs its evidence checked",
+                        "a claimed ground needs its evidence checked", List.of(new BundleDiff.PropertyChange("condition",
+                        "not(admissible = true) and evidenceNeeded = true",
+                        "not(admissible = true) and evidenceNeeded = true and legalCheck = true"))));
+        assertThat(diff.toText()).contains(appeal + ": element legalCheck (variable \"legalCheck\") added: type = java.lang.Boolean",
+                appeal + ": element retry (variable \"retry\") removed: type was java.lang.Boolean",
+                appeal + ": element F5 (sequence flow \"a claimed ground needs its evidence checked\") changed: condition "
+                        + "\"not(admissible = true) and evidenceNeeded = true\" -> \"not(admissible = true) and evidenceNeeded = true "
+                        + "and legalCheck = true\"");
+    }
+
+    @Test
     void aChangedDrlLineIsOneRemovedAndOneAddedLineWithTheirNumbers() {
         String salience = "    salience -50";
         List<PolicyFile> to = new ArrayList<>();

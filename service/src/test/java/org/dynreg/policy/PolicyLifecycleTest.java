@@ -56,6 +56,7 @@ class PolicyLifecycleTest {
     @Autowired TransactionTemplate tx;
     @Autowired Clock clock;
     @Autowired RegressionGate gate;
+    @Autowired ProcessCheck processCheck;
     @Autowired org.dynreg.audit.AuditTrail audit;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
 
@@ -92,6 +93,80 @@ class PolicyLifecycleTest {
         assertThat(policies.active().version()).isEqualTo(before);
         assertThat(policies.active().sha256()).isEqualTo(sha);
         assertThat(policies.versions()).hasSize(versions);
+    }
+
+    static final String APPEAL = "processes/appeal.bpmn";
+
+    @Test
+    void aBrokenProcessIsRefusedNamingItsElementAndTheRunningPolicyStays() throws Exception {
+        int before = policies.active().version();
+        int versions = policies.versions().size();
+        String appeal = new String(file(APPEAL).content(), java.nio.charset.StandardCharsets.UTF_8);
+        byte[] broken = appeal.replace("<![CDATA[appeal.admissibility]]>", "<![CDATA[appeal.legal-check]]>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ResponseEntity<JsonNode> r = upload("officer", "/api/policy/bundles/changes", Map.of(APPEAL, broken), "a legal check first");
+
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        JsonNode problem = r.getBody().get("problems").get(0);
+        assertThat(problem.get("location").asText()).isEqualTo("processes/appeal.bpmn, element Admissibility");
+        assertThat(problem.toString()).contains("names the step 'appeal.legal-check', which the registry has no step of for this case type");
+        assertThat(policies.active().version()).isEqualTo(before);
+        assertThat(policies.versions()).hasSize(versions);
+    }
+
+    @Test
+    void aChangedProcessGoesFromUploadToActivationAndBackWithItsElementsDiffedAndPictured() throws Exception {
+        String appeal = new String(file(APPEAL).content(), java.nio.charset.StandardCharsets.UTF_8);
+        String oldCondition = "name=\"a ground applies\" sourceRef=\"Admissible\" targetRef=\"ToReview\">\n"
+                + "      <bpmn2:conditionExpression xsi:type=\"bpmn2:tFormalExpression\" language=\"http://www.omg.org/spec/FEEL/20140401\">"
+                + "<![CDATA[admissible = true]]>";
+        assertThat(appeal).contains(oldCondition, "<bpmn2:userTask id=\"Review\" name=\"Review evidence\">");
+        byte[] changed = appeal.replace(oldCondition, oldCondition.replace("admissible = true", "admissible = true and not(evidenceNeeded = true)"))
+                .replace("<bpmn2:userTask id=\"Review\" name=\"Review evidence\">", "<bpmn2:userTask id=\"Review\" name=\"Review the evidence\">")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ResponseEntity<JsonNode> r = upload("officer", "/api/policy/bundles/changes", Map.of(APPEAL, changed), "review wording, stricter ground");
+
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        int version = r.getBody().get("bundle").get("version").asInt();
+        assertThat(r.getBody().get("bundle").get("files").toString()).contains("\"path\":\"processes/appeal.bpmn\",\"kind\":\"PROCESS\"");
+        assertThat(r.getBody().get("report").get("passed").asBoolean()).isTrue();
+        assertThat(policies.file(version, "appeal.bpmn").content()).isEqualTo(changed);
+
+        ResponseEntity<JsonNode> diff = rest.exchange("/api/policy/diff?from=1&to=" + version, HttpMethod.GET, auth("auditor", null), JsonNode.class);
+        assertThat(diff.getStatusCode().value()).isEqualTo(200);
+        JsonNode files = diff.getBody().get("diff").get("files");
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).get("kind").asText()).isEqualTo("PROCESS");
+        assertThat(files.get(0).get("elements")).hasSize(2);
+        assertThat(diff.getBody().get("text").asText()).contains(
+                "processes/appeal.bpmn: element F4 (sequence flow \"a ground applies\") changed: condition \"admissible = true\" -> "
+                        + "\"admissible = true and not(evidenceNeeded = true)\"",
+                "processes/appeal.bpmn: element Review (user task \"Review the evidence\") changed: name \"Review evidence\" -> "
+                        + "\"Review the evidence\"");
+
+        for (int v : List.of(1, version)) {
+            ResponseEntity<String> picture = rest.exchange("/api/policy/bundles/" + v + "/files/appeal.bpmn/picture", HttpMethod.GET,
+                    auth("auditor", null), String.class);
+            assertThat(picture.getStatusCode().value()).isEqualTo(200);
+            assertThat(picture.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
+            assertThat(picture.getBody()).contains("<svg", v == 1 ? "Review evidence" : "Review the evidence");
+        }
+
+        assertThat(post("officer", "/api/policy/bundles/" + version + "/approve", Map.of("comment", "mine")).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(post("officer2", "/api/policy/bundles/" + version + "/approve", Map.of("comment", "read the diff and both pictures"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(post("officer2", "/api/policy/bundles/" + version + "/activate", Map.of("comment", "in force")).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(policies.active().version()).isEqualTo(version);
+        assertThat(policies.storedSha256(version)).isEqualTo(policies.summary(version).sha256());
+
+        assertThat(post("officer", "/api/policy/rollback", Map.of("version", 1, "comment", "back to the old wording")).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(policies.active().version()).isEqualTo(1);
+        assertThat(policies.file(1, "appeal.bpmn").content()).isEqualTo(appeal.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -214,7 +289,7 @@ class PolicyLifecycleTest {
 
     @Test
     void twoInstancesOnOneDatabaseAgreeOnTheVersionInForce() throws Exception {
-        Policies other = new Policies(jdbc, json, tx, clock, gate, events, Duration.ofMinutes(5));
+        Policies other = new Policies(jdbc, json, tx, clock, gate, events, processCheck, Duration.ofMinutes(5));
         assertThat(other.active().version()).isEqualTo(policies.active().version());
         int v = approvedRaise(33, "officer");
 

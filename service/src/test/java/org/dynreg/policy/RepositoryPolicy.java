@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The repository's own policy files (decision-tables/ and rules/ at the top of the repository), read
+ * The repository's own policy files (decision-tables/, processes/ and rules/ at the top of the repository), read
  * where they live so that tests exercise the real tables, and compiled once per test JVM.
  */
 public final class RepositoryPolicy {
@@ -31,7 +31,7 @@ public final class RepositoryPolicy {
 
     public static List<PolicyFile> files() {
         List<PolicyFile> files = new ArrayList<>();
-        for (String sub : List.of("decision-tables", "rules")) {
+        for (String sub : List.of("decision-tables", "processes", "rules")) {
             try (Stream<Path> paths = Files.list(root().resolve(sub))) {
                 for (Path p : paths.sorted().toList()) {
                     if (PolicyFile.kindOf(p.getFileName().toString()) != null) {

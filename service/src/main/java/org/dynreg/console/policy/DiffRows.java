@@ -4,6 +4,8 @@ import org.dynreg.policy.BundleDiff;
 import org.dynreg.policy.BundleDiff.CellChange;
 import org.dynreg.policy.BundleDiff.Change;
 import org.dynreg.policy.BundleDiff.ColumnChange;
+import org.dynreg.policy.BundleDiff.ElementChange;
+import org.dynreg.policy.BundleDiff.PropertyChange;
 import org.dynreg.policy.BundleDiff.FileChange;
 import org.dynreg.policy.BundleDiff.LineChange;
 import org.dynreg.policy.BundleDiff.RowChange;
@@ -15,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A diff as the rows of one table: file, sheet, where (a cell such as C10, a row, a column's header, a line),
- * what it is (the rule and the column's heading, a setting, a table), the value before and after. It only lays
+ * A diff as the rows of one table: file, sheet, where (a cell such as C10, a row, a column's header, a line, a
+ * process's element by id), what it is (the rule and the column's heading, a setting, a table, the element's kind,
+ * name and property), the value before and after. It only lays
  * out what {@link BundleDiff} found; nothing is compared here.
  */
 record DiffRows(String file, String sheet, String where, String what, String change, String before, String after) {
@@ -33,6 +36,9 @@ record DiffRows(String file, String sheet, String where, String what, String cha
                 out.add(new DiffRows(file, "", "", "file", "unreadable", "", f.unreadable()));
                 continue;
             }
+            for (ElementChange e : f.elements()) {
+                element(file, e, out);
+            }
             for (LineChange l : f.lines()) {
                 boolean added = l.change() == Change.ADDED;
                 out.add(new DiffRows(file, "", "line " + (added ? l.newLine() : l.oldLine()), "", word(l.change()),
@@ -43,6 +49,18 @@ record DiffRows(String file, String sheet, String where, String what, String cha
             }
         }
         return out;
+    }
+
+    private static void element(String file, ElementChange e, List<DiffRows> out) {
+        String name = e.newName() != null && !e.newName().isEmpty() ? e.newName() : blank(e.oldName());
+        String what = e.kind() + (name.isEmpty() ? "" : " \"" + name + "\"");
+        if (e.change() != Change.CHANGED) {
+            out.add(new DiffRows(file, "", "element " + e.element(), what, word(e.change()), "", ""));
+        }
+        for (PropertyChange p : e.changes()) {
+            out.add(new DiffRows(file, "", "element " + e.element(), what + ": " + p.property(), word(e.change()),
+                    blank(p.oldValue()), blank(p.newValue())));
+        }
     }
 
     private static void sheet(String file, SheetChange s, List<DiffRows> out) {

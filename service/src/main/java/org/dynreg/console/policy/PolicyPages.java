@@ -192,7 +192,29 @@ class PolicyPages {
         return "redirect:" + to;
     }
 
-    /** Two versions compared cell by cell, as {@code GET /api/policy/diff}; without both, the choice of versions. */
+    /** A changed process's picture in both versions: an SVG image's data URL each, or null where it does not exist. */
+    record Pictures(String path, Picture before, Picture after) {}
+
+    /** A picture as a data URL, or why it cannot be drawn. */
+    record Picture(String src, String problem) {}
+
+    private Picture picture(int version, String path, String sha256) {
+        if (sha256 == null) {
+            return null;
+        }
+        try {
+            String svg = policies.picture(version, path);
+            return new Picture("data:image/svg+xml;base64," + java.util.Base64.getEncoder()
+                    .encodeToString(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+        } catch (IllegalArgumentException e) {
+            return new Picture(null, e.getMessage());
+        }
+    }
+
+    /**
+     * Two versions compared cell by cell, as {@code GET /api/policy/diff}, and a changed process's pictures side by
+     * side; without both versions, the choice of versions.
+     */
     @GetMapping("/diff")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     String diff(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to, Model model) {
@@ -209,6 +231,9 @@ class PolicyPages {
             model.addAttribute("diff", d);
             model.addAttribute("rows", DiffRows.of(d));
             model.addAttribute("text", d.toText());
+            model.addAttribute("pictures", d.files().stream().filter(f -> f.kind() == PolicyFile.Kind.PROCESS)
+                    .map(f -> new Pictures(f.path(), picture(from, f.path(), f.oldSha256()), picture(to, f.path(), f.newSha256())))
+                    .toList());
         }
         return "console/policy/diff";
     }

@@ -83,10 +83,18 @@ class PolicyController {
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(f.content());
     }
 
+    @Operation(summary = "The picture of a process file of a stored version, as SVG (drawn from its diagram)")
+    @GetMapping(path = "/bundles/{version}/files/{name}/picture", produces = "image/svg+xml")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    ResponseEntity<String> picture(@PathVariable int version, @PathVariable String name) {
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(policies.picture(version, name));
+    }
+
     /** A diff with its plain-text rendering, for people and for programs. */
     record DiffView(BundleDiff diff, String text) {}
 
-    @Operation(summary = "Compare two versions: files, sheets, settings, columns, rule rows cell by cell, DRL lines")
+    @Operation(summary = "Compare two versions: files, sheets, settings, columns, rule rows cell by cell, DRL lines, "
+            + "process elements by id")
     @GetMapping("/diff")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
     DiffView diff(@RequestParam int from, @RequestParam int to) {
@@ -101,7 +109,7 @@ class PolicyController {
         return policies.activations();
     }
 
-    @Operation(summary = "Check files without storing them: compile problems by cell, and the reference households. "
+    @Operation(summary = "Check files without storing them: compile problems by cell, process problems by element, and the reference households. "
             + "The files are checked with the rest of the base version (default: the one in force), unless whole=true")
     @PostMapping(path = "/validate", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
@@ -111,7 +119,7 @@ class PolicyController {
         return policies.check(read(files), whole, base, auth.getName());
     }
 
-    @Operation(summary = "Upload a complete bundle as a new version; refused with every problem if it does not compile")
+    @Operation(summary = "Upload a complete bundle (tables, rules and the process of every case type) as a new version; refused with every problem if it does not compile or a process fails its check")
     @PostMapping(path = "/bundles", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
@@ -120,7 +128,7 @@ class PolicyController {
         return policies.upload(read(files), null, comment, auth.getName());
     }
 
-    @Operation(summary = "Upload changed tables or rules: the rest is carried over from the base version (default: the one in force)")
+    @Operation(summary = "Upload changed tables, rules or processes (.bpmn): the rest is carried over from the base version (default: the one in force)")
     @PostMapping(path = "/bundles/changes", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The policy pages in the browser: a broken cell named on the page, a good changed workbook through the
  * regression gate, approval and activation by a second officer and the roll-back to the version in force before;
+ * a changed process refused naming its element or stored, and diffed element by element beside both pictures;
  * the diff cell by cell, what-if with its chart and table, the budget solver, and a download.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -185,6 +186,57 @@ class PolicyPagesTest {
         } finally {
             browser.laptop();
         }
+    }
+
+    @Test
+    void aChangedProcessUploadedInTheBrowserIsDiffedElementByElementBesideBothPictures() throws Exception {
+        String appeal = new String(CandidateVersions.file("processes/appeal.bpmn").content(), java.nio.charset.StandardCharsets.UTF_8);
+        String task = "<bpmn2:userTask id=\"Review\" name=\"Review evidence\">";
+        assertThat(appeal).contains(task, "<![CDATA[appeal.admissibility]]>");
+        browser.signIn("officer");
+        browser.go("/policy");
+
+        // a step the registry does not have: refused, the element named, nothing stored
+        int versions = policies.versions().size();
+        upload(write("appeal.bpmn", appeal.replace("<![CDATA[appeal.admissibility]]>", "<![CDATA[appeal.legal-check]]>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "a legal check first");
+        browser.waitFor(By.cssSelector("tr.policy-problem"));
+        WebElement problem = browser.all(By.cssSelector("tr.policy-problem")).get(0);
+        assertThat(problem.findElement(By.cssSelector("td:nth-child(1)")).getText()).isEqualTo("processes/appeal.bpmn");
+        assertThat(problem.findElement(By.cssSelector(".policy-problem-cell")).getText()).isEqualTo("element Admissibility");
+        assertThat(problem.getText()).contains("names the step 'appeal.legal-check'");
+        assertThat(policies.versions()).hasSize(versions);
+
+        byte[] changed = appeal.replace(task, "<bpmn2:userTask id=\"Review\" name=\"Review the evidence\">")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        browser.go("/policy");
+        upload(write("appeal.bpmn", changed), "the review task renamed");
+        browser.waitFor(By.id("upload-stored"));
+        int candidate = policies.versions().get(policies.versions().size() - 1).version();
+        assertThat(policies.file(candidate, "appeal.bpmn").content()).isEqualTo(changed);
+
+        browser.go("/policy/diff?from=1&to=" + candidate);
+        browser.waitFor(By.id("diff-table"));
+        List<WebElement> rows = browser.all(By.cssSelector("#diff-table tr.diff-row"));
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.findElement(By.cssSelector("td:nth-child(1)")).getText()).isEqualTo("processes/appeal.bpmn");
+            assertThat(row.findElement(By.cssSelector(".diff-cell")).getText()).isEqualTo("element Review");
+            assertThat(row.findElement(By.cssSelector("td:nth-child(4)")).getText()).isEqualTo("user task \"Review the evidence\": name");
+            assertThat(row.findElement(By.cssSelector(".diff-before")).getText()).isEqualTo("Review evidence");
+            assertThat(row.findElement(By.cssSelector(".diff-after")).getText()).isEqualTo("Review the evidence");
+        });
+        WebElement pictures = browser.find(By.cssSelector("section.diff-pictures[data-file='processes/appeal.bpmn']"));
+        for (String side : List.of("before", "after")) {
+            WebElement img = pictures.findElement(By.cssSelector(".diff-picture-" + side + " img"));
+            assertThat(img.getAttribute("src")).startsWith("data:image/svg+xml;base64,");
+            assertThat(((Number) ((JavascriptExecutor) browser.driver).executeScript("return arguments[0].naturalWidth;", img)).intValue())
+                    .as("the " + side + " picture is drawn").isPositive();
+            String svg = new String(java.util.Base64.getDecoder().decode(img.getAttribute("src").substring("data:image/svg+xml;base64,".length())),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(svg).contains(side.equals("before") ? "Review evidence" : "Review the evidence");
+        }
+        browser.assertAccessible();
+        browser.screenshot("policy-diff-process");
     }
 
     @Test

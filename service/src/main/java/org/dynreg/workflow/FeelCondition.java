@@ -1,0 +1,185 @@
+package org.dynreg.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The FEEL a gateway condition may be written in: comparisons ({@code =}, {@code !=}, {@code <}, {@code <=},
+ * {@code >}, {@code >=}) of process variables and literals (text in double quotes, numbers, {@code true},
+ * {@code false}, {@code null}), joined by {@code and} and {@code or}, negated by {@code not(...)}, grouped by
+ * parentheses. Nothing else: FEEL in the process engine can call functions and Java methods, follow paths and
+ * build lists and contexts, and none of that belongs in a policy file.
+ */
+final class FeelCondition {
+    static final String ALLOWED = "a condition may only compare process variables and literals (=, !=, <, <=, >, >=), "
+            + "joined by and, or and not(...), e.g. admissible = true, not(resurveyOutcome = \"SURVEYED\")";
+
+    private final List<String> tokens;
+    private final Set<String> variables;
+    private int at;
+
+    private FeelCondition(List<String> tokens, Set<String> variables) {
+        this.tokens = tokens;
+        this.variables = variables;
+    }
+
+    /** Null when the condition is allowed; otherwise the end of a sentence saying what is wrong with it. */
+    static String check(String text, Set<String> variables) {
+        List<String> tokens = new ArrayList<>();
+        String problem = tokenize(text, tokens);
+        if (problem != null) {
+            return problem;
+        }
+        if (tokens.isEmpty()) {
+            return "is empty; " + ALLOWED;
+        }
+        FeelCondition c = new FeelCondition(tokens, variables);
+        try {
+            c.or();
+            if (c.at < tokens.size()) {
+                throw new Refused("has " + quote(tokens.get(c.at)) + " where the condition should end");
+            }
+            return null;
+        } catch (Refused e) {
+            return e.getMessage() + "; " + ALLOWED;
+        }
+    }
+
+    private void or() {
+        and();
+        while (accept("or")) {
+            and();
+        }
+    }
+
+    private void and() {
+        unary();
+        while (accept("and")) {
+            unary();
+        }
+    }
+
+    private void unary() {
+        if (accept("not")) {
+            expect("(", "not must be followed by (");
+            or();
+            expect(")", "a ( is not closed");
+            return;
+        }
+        if (accept("(")) {
+            or();
+            expect(")", "a ( is not closed");
+            return;
+        }
+        operand();
+        String op = next();
+        if (op == null || !Set.of("=", "!=", "<", "<=", ">", ">=").contains(op)) {
+            throw new Refused(op == null ? "ends without a comparison" : "has " + quote(op) + " where a comparison (=, !=, <, <=, >, >=) should be");
+        }
+        operand();
+    }
+
+    private void operand() {
+        String t = next();
+        if (t == null) {
+            throw new Refused("ends where a variable or a value should be");
+        }
+        if (t.startsWith("\"") || Character.isDigit(t.charAt(0)) || t.startsWith("-") || Set.of("true", "false", "null").contains(t)) {
+            return;
+        }
+        if (Character.isLetter(t.charAt(0)) || t.charAt(0) == '_') {
+            if ("(".equals(peek())) {
+                throw new Refused("calls the function " + quote(t) + ", and a condition may call none");
+            }
+            if (".".equals(peek())) {
+                throw new Refused("follows a path from " + quote(t) + ", and a condition may not");
+            }
+            if (Set.of("and", "or", "not", "if", "then", "else", "for", "some", "every", "in", "return", "satisfies",
+                    "instance", "of", "function", "between").contains(t)) {
+                throw new Refused("uses " + quote(t) + " where a variable or a value should be");
+            }
+            if (!variables.contains(t)) {
+                throw new Refused("names " + quote(t) + ", which is not a variable of this process");
+            }
+            return;
+        }
+        throw new Refused("has " + quote(t) + " where a variable or a value should be");
+    }
+
+    private boolean accept(String t) {
+        if (t.equals(peek())) {
+            at++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String t, String otherwise) {
+        if (!accept(t)) {
+            throw new Refused(otherwise);
+        }
+    }
+
+    private String peek() {
+        return at < tokens.size() ? tokens.get(at) : null;
+    }
+
+    private String next() {
+        return at < tokens.size() ? tokens.get(at++) : null;
+    }
+
+    /** Splits the text into tokens; a problem when it holds a character no allowed condition has. */
+    private static String tokenize(String text, List<String> out) {
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"') {
+                int end = i + 1;
+                while (end < text.length() && text.charAt(end) != '"' && text.charAt(end) != '\\') {
+                    end++;
+                }
+                if (end >= text.length() || text.charAt(end) != '"') {
+                    return "has a text that is not closed by \" (or holds a backslash)";
+                }
+                out.add(text.substring(i, end + 1));
+                i = end + 1;
+            } else if (Character.isDigit(c) || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+                int end = i + 1;
+                while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
+                    end++;
+                }
+                out.add(text.substring(i, end));
+                i = end;
+            } else if (Character.isLetter(c) || c == '_') {
+                int end = i + 1;
+                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                    end++;
+                }
+                out.add(text.substring(i, end));
+                i = end;
+            } else if (text.startsWith("!=", i) || text.startsWith("<=", i) || text.startsWith(">=", i)) {
+                out.add(text.substring(i, i + 2));
+                i += 2;
+            } else if ("=<>().".indexOf(c) >= 0) {
+                out.add(String.valueOf(c));
+                i++;
+            } else {
+                return "holds " + quote(String.valueOf(c)) + ", which no allowed condition has; " + ALLOWED;
+            }
+        }
+        return null;
+    }
+
+    private static String quote(String s) {
+        return "'" + s + "'";
+    }
+
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
