@@ -421,6 +421,11 @@ public class Policies implements SmartInitializingSingleton {
                 since.orElse(null), store.scheduledFrom(version, now).orElse(null), store.fileSummaries(version));
     }
 
+    /** The number of the version in force at an instant, without compiling it; empty before the first version is installed. */
+    public Optional<Integer> versionInForce(Instant at) {
+        return store.versionInForce(at);
+    }
+
     /** Every activation and roll-back, the scheduled ones included, in order of effective time. */
     public List<Activation> activations() {
         return store.activations();

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Cases: one per run of an update type's process. A case is opened with its process, closed by its
@@ -203,6 +204,15 @@ public class Cases {
      * the case runs on, and the steps active now.
      */
     public record Position(String processId, String processVersion, List<Step> current) {}
+
+    /** The BPMN file of a version of a process, to draw its picture; empty when the service does not have it. */
+    public Optional<String> processFile(String processId, String version) {
+        try {
+            return processes.getObject().xml(processId, version);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
 
     /**
      * The process of the case and the steps its instance is at now (a task waiting for someone, a timer, a wait for

@@ -1,13 +1,10 @@
 package org.dynreg.workflow;
 
+import org.dynreg.workflow.engine.ProcessVersions;
+
 import org.dynreg.policy.PolicyFile;
 import org.dynreg.policy.PolicyProblem;
 import org.dynreg.policy.ProcessCheck;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Attr;
@@ -24,6 +21,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -262,25 +260,16 @@ class ProcessFileCheck implements ProcessCheck {
         } catch (IllegalArgumentException | IOException e) {
             out.at(processId, "the process cannot be drawn: " + e.getMessage());
         }
-        for (String error : compiled.computeIfAbsent(file.sha256(), h -> compile(file))) {
+        for (String error : compiled.computeIfAbsent(file.sha256(), h -> compile(processId, file))) {
             out.at(elementNamed(error, byId.keySet(), processId), "the process does not compile: " + error);
         }
         return problems;
     }
 
-    /** The compiler's errors for a process file, none when it compiles; the BPMN compiler of the process engine. */
-    private static List<String> compile(PolicyFile file) {
-        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        try {
-            kb.add(ResourceFactory.newByteArrayResource(file.content()).setSourcePath(file.path()), ResourceType.BPMN2);
-        } catch (RuntimeException e) {
-            return List.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ").strip());
-        }
-        List<String> errors = new ArrayList<>();
-        for (KnowledgeBuilderError e : kb.getErrors()) {
-            errors.add(e.getMessage().replaceAll("\\s+", " ").strip());
-        }
-        return List.copyOf(errors);
+    /** The engine's compiler's errors for a process file, none when it compiles (as the engine would compile it). */
+    private static List<String> compile(String processId, PolicyFile file) {
+        return ProcessVersions.compileErrors(processId, new String(file.content(), StandardCharsets.UTF_8)).stream()
+                .map(e -> e.replaceAll("\\s+", " ").strip()).toList();
     }
 
     /** The longest element id the compiler's message mentions, or the process's id. */

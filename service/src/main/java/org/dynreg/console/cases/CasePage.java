@@ -48,7 +48,7 @@ class CasePage {
                 : messages.getMessage("cases.picture.at", new Object[] {position.processId(), steps}, LocaleContextHolder.getLocale());
         model.addAttribute("kase", c);
         model.addAttribute("steps", steps);
-        model.addAttribute("picture", pictures.svg(position.processId(),
+        model.addAttribute("picture", pictures.svg(position.processId(), position.processVersion(),
                 position.current().stream().map(Cases.Step::element).collect(Collectors.toSet()), alternative));
         model.addAttribute("timeline", c.history().stream().map(e -> Timeline.of(e, json)).toList());
         model.addAttribute("notices", c.householdId() == null ? List.of() : notifications.of(c.householdId()));

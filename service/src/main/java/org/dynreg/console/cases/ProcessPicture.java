@@ -3,19 +3,24 @@ package org.dynreg.console.cases;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
+import org.dynreg.workflow.Cases;
+import org.dynreg.workflow.ProcessDiagram;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A process's picture, to be put into the page itself: the SVG that {@code workflow.ProcessDiagram} draws from the
- * process file (docs/processes/, shipped as static/console/processes/), with the steps the case is at marked by the
+ * file of the process version the case runs on (the shipped picture, static/console/processes/, when that file is not
+ * at hand), with the steps the case is at marked by the
  * class {@code current}, and a title naming them as its text alternative. The picture's own {@code <style>} is left
  * out (the pages allow no inline style); console.css holds the same rules under {@code .dynreg-diagram}.
  */
@@ -28,13 +33,21 @@ class ProcessPicture {
     private static final Pattern SVG = Pattern.compile("<svg xmlns=\"http://www.w3.org/2000/svg\" (viewBox=\"[^\"]*\") width=\"([^\"]*)\" height=\"([^\"]*)\">");
 
     private final Map<String, String> pictures = new ConcurrentHashMap<>();
+    private final Cases cases;
 
-    /** The picture as inline SVG, or null when the service has no picture of this process. */
-    String svg(String processId, Collection<String> current, String alternative) {
+    ProcessPicture(Cases cases) {
+        this.cases = cases;
+    }
+
+    /**
+     * The picture of the version of the process the case runs on, as inline SVG (drawn from that version's file; the
+     * shipped picture of the process when the version's file is not at hand), or null when there is no picture.
+     */
+    String svg(String processId, String version, Collection<String> current, String alternative) {
         if (processId == null || !PROCESS_ID.matcher(processId).matches()) {
             return null;
         }
-        String svg = pictures.computeIfAbsent(processId, ProcessPicture::load);
+        String svg = pictures.computeIfAbsent(processId + ":" + version, k -> drawn(processId, version));
         if (svg.isEmpty()) {
             return null;
         }
@@ -45,25 +58,42 @@ class ProcessPicture {
         return TITLE.matcher(svg).replaceFirst(Matcher.quoteReplacement(title));
     }
 
+    private String drawn(String processId, String version) {
+        Optional<String> xml = version == null ? Optional.empty() : cases.processFile(processId, version);
+        if (xml.isEmpty()) {
+            return load(processId);
+        }
+        try {
+            return inline(ProcessDiagram.render(new ByteArrayInputStream(xml.get().getBytes(StandardCharsets.UTF_8))),
+                    "process " + processId + " version " + version);
+        } catch (IOException | RuntimeException e) {
+            return load(processId);
+        }
+    }
+
     private static String load(String processId) {
         ClassPathResource r = new ClassPathResource(LOCATION + processId + ".svg");
         if (!r.exists()) {
             return "";
         }
         try (InputStream in = r.getInputStream()) {
-            String svg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            svg = svg.substring(svg.indexOf("<svg"));
-            svg = STYLE.matcher(svg).replaceFirst("");
-            Matcher m = SVG.matcher(svg);
-            if (!m.find()) {
-                throw new IllegalStateException("not a picture drawn by ProcessDiagram: " + r.getPath());
-            }
-            return m.replaceFirst(Matcher.quoteReplacement("<svg xmlns=\"http://www.w3.org/2000/svg\" " + m.group(1)
-                    + " width=\"" + m.group(2) + "\" height=\"" + m.group(3)
-                    + "\" class=\"dynreg-diagram\" role=\"img\" aria-labelledby=\"diagram-title\" focusable=\"false\">"));
+            return inline(new String(in.readAllBytes(), StandardCharsets.UTF_8), r.getPath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A picture drawn by ProcessDiagram as SVG to put into a page: without its style, with the page's class and role. */
+    private static String inline(String drawn, String what) {
+        String svg = drawn.substring(drawn.indexOf("<svg"));
+        svg = STYLE.matcher(svg).replaceFirst("");
+        Matcher m = SVG.matcher(svg);
+        if (!m.find()) {
+            throw new IllegalStateException("not a picture drawn by ProcessDiagram: " + what);
+        }
+        return m.replaceFirst(Matcher.quoteReplacement("<svg xmlns=\"http://www.w3.org/2000/svg\" " + m.group(1)
+                + " width=\"" + m.group(2) + "\" height=\"" + m.group(3)
+                + "\" class=\"dynreg-diagram\" role=\"img\" aria-labelledby=\"diagram-title\" focusable=\"false\">"));
     }
 
     static String escape(String s) {

@@ -153,10 +153,10 @@ class ProcessEngineConfiguration {
         return new UserTaskServiceImpl(application);
     }
 
-    /** The repository's processes, as version 1.0; a {@code @Primary} {@link ProcessSources} bean replaces them. */
+    /** The policy bundle's processes (version 1.0: the repository's); a {@code @Primary} {@link ProcessSources} bean replaces them. */
     @Bean
-    ProcessSources repositoryProcessSources() {
-        return new RepositoryProcessSources();
+    ProcessSources bundleProcesses(org.dynreg.policy.Policies policies, java.time.Clock clock) {
+        return new BundleProcesses(policies, clock, new RepositoryProcessSources());
     }
 
     @Bean

@@ -8,11 +8,18 @@ package org.dynreg.workflow.engine;
 public class ProcessRefusedException extends RuntimeException {
     private final String processId;
     private final String version;
+    private final String reason;
 
     public ProcessRefusedException(String processId, String version, String message) {
         super("process " + processId + " version " + version + ": " + message);
         this.processId = processId;
         this.version = version;
+        this.reason = message;
+    }
+
+    /** Why, without the process and version. */
+    public String reason() {
+        return reason;
     }
 
     public String processId() {

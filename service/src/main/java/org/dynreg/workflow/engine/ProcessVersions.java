@@ -29,6 +29,7 @@ public class ProcessVersions {
     private final ProcessInstancesFactory store;
     private final VersionedProcesses processes;
     private final RunTimeUserTasks userTasks;
+    private final ProcessSources sources;
     private final Map<String, String> registeredXml = new ConcurrentHashMap<>();
 
     ProcessVersions(Application application, ProcessConfig config, ProcessInstancesFactory store, VersionedProcesses processes,
@@ -38,6 +39,8 @@ public class ProcessVersions {
         this.store = store;
         this.processes = processes;
         this.userTasks = userTasks;
+        this.sources = sources;
+        processes.whenMissing(this::definitionFromSources);
         long started = System.nanoTime();
         List<ProcessSources.Source> all = sources.sources();
         for (ProcessSources.Source s : all) {
@@ -91,9 +94,61 @@ public class ProcessVersions {
         }
     }
 
-    /** The version new cases of the process start on, if the process is there. */
+    /**
+     * The version new cases of the process start on now, as {@link ProcessSources} says (for the service, the policy
+     * version in force): registered first if it is new, and made the engine's version in force.
+     *
+     * @throws ProcessRefusedException when the sources name a version they do not hold, or it does not compile
+     */
     public Optional<String> inForce(String processId) {
-        return processes.inForce(processId);
+        String version = sources.inForce().get(processId);
+        if (version == null) {
+            return processes.inForce(processId);
+        }
+        if (processes.process(processId, version) == null) {
+            registerFromSources(processId, version);
+        }
+        if (!processes.inForce(processId).map(version::equals).orElse(false)) {
+            putInForce(processId, version);
+        }
+        return Optional.of(version);
+    }
+
+    /** The BPMN of a registered version, to draw its picture; empty when it is not registered. */
+    public Optional<String> xml(String processId, String version) {
+        if (processes.process(processId, version) == null) {
+            definitionFromSources(processId, version);
+        }
+        return Optional.ofNullable(registeredXml.get(processId + ":" + version));
+    }
+
+    private synchronized void registerFromSources(String processId, String version) {
+        ProcessSources.Source s = sources.source(processId, version).orElseThrow(() -> new ProcessRefusedException(processId, version,
+                "the process sources name this version but do not hold it"));
+        register(processId, version, s.xml());
+    }
+
+    /** A version not registered yet, from the sources (a case started on it by another instance); null when they have none. */
+    private Process<? extends Model> definitionFromSources(String processId, String version) {
+        synchronized (this) {
+            if (processes.process(processId, version) == null) {
+                sources.source(processId, version).ifPresent(s -> register(processId, version, s.xml()));
+            }
+        }
+        return processes.process(processId, version);
+    }
+
+    /**
+     * What the engine's compiler says of a BPMN file, without registering it: none when it compiles as the engine
+     * would compile it, else its messages (element ids where the compiler gives them). The bundle's check uses it.
+     */
+    public static List<String> compileErrors(String processId, String xml) {
+        try {
+            ProcessCompiler.compile(processId, "check", xml);
+            return List.of();
+        } catch (ProcessRefusedException e) {
+            return List.of(e.reason());
+        }
     }
 
     /** The registered versions of a process, in no particular order; empty for an unknown process. */
@@ -103,6 +158,7 @@ public class ProcessVersions {
 
     /** A registered version of a process, to start or read its instances; empty when it is not registered. */
     public Optional<Process<? extends Model>> definition(String processId, String version) {
-        return Optional.ofNullable(processes.process(processId, version));
+        Process<? extends Model> p = processes.process(processId, version);
+        return Optional.ofNullable(p != null ? p : definitionFromSources(processId, version));
     }
 }

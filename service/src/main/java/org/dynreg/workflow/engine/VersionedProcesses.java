@@ -21,6 +21,7 @@ class VersionedProcesses extends BpmnProcesses {
     private final Map<String, Map<String, Process<? extends Model>>> versions = new ConcurrentHashMap<>();
     private final Map<String, String> inForce = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
+    private volatile java.util.function.BiFunction<String, String, Process<? extends Model>> whenMissing = (id, version) -> null;
 
     VersionedProcesses(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -44,9 +45,19 @@ class VersionedProcesses extends BpmnProcesses {
         return List.copyOf(versions.getOrDefault(processId, Map.of()).keySet());
     }
 
+    /** Where a stored instance's version not registered yet is looked for (ProcessVersions: its sources). */
+    void whenMissing(java.util.function.BiFunction<String, String, Process<? extends Model>> lookUp) {
+        this.whenMissing = lookUp;
+    }
+
     /** A registered version of a process; null when there is none. */
     Process<? extends Model> process(String processId, String version) {
         return versions.getOrDefault(processId, Map.of()).get(version);
+    }
+
+    private Process<? extends Model> registered(String processId, String version) {
+        Process<? extends Model> p = process(processId, version);
+        return p != null ? p : whenMissing.apply(processId, version);
     }
 
     @Override
@@ -64,7 +75,7 @@ class VersionedProcesses extends BpmnProcesses {
     @Override
     public Optional<Process<? extends Model>> processByProcessInstanceId(String processInstanceId) {
         return jdbc.query("select process_id, process_version from process_instances where id = ?",
-                        (rs, i) -> process(rs.getString(1), rs.getString(2)), processInstanceId)
+                        (rs, i) -> registered(rs.getString(1), rs.getString(2)), processInstanceId)
                 .stream().filter(java.util.Objects::nonNull).<Process<? extends Model>>map(p -> p).findFirst();
     }
 }
