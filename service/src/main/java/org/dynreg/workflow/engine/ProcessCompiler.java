@@ -43,6 +43,9 @@ final class ProcessCompiler {
         }
     }
 
+    /** How a refusal for the compiler's errors begins, before them. */
+    static final String DOES_NOT_COMPILE = "it does not compile: ";
+
     private ProcessCompiler() {
     }
 
@@ -72,7 +75,7 @@ final class ProcessCompiler {
             throw new ProcessRefusedException(processId, version, "the BPMN file cannot be read: " + e.getMessage());
         }
         if (builder.hasErrors()) {
-            throw new ProcessRefusedException(processId, version, "it does not compile: " + builder.getErrors().stream()
+            throw new ProcessRefusedException(processId, version, DOES_NOT_COMPILE + builder.getErrors().stream()
                     .map(ProcessCompiler::describe).distinct().collect(Collectors.joining("; ")));
         }
         List<Process> processes = builder.getKnowledgePackages().stream().flatMap(p -> p.getProcesses().stream()).toList();

@@ -147,7 +147,8 @@ public class ProcessVersions {
             ProcessCompiler.compile(processId, "check", xml);
             return List.of();
         } catch (ProcessRefusedException e) {
-            return List.of(e.reason());
+            String reason = e.reason();
+            return List.of(reason.startsWith(ProcessCompiler.DOES_NOT_COMPILE) ? reason.substring(ProcessCompiler.DOES_NOT_COMPILE.length()) : reason);
         }
     }
 
