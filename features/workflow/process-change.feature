@@ -36,4 +36,4 @@ Feature: A policy officer changes a workflow while the registry runs
   Scenario: a process that does not follow the registry's rules is refused, naming the element
     Given the service is running
     When officer uploads the appeal process with the condition of flow "FL1" written "claimedGrounds.contains(\"DISABILITY\")"
-    Then the upload is refused, naming the element "FL1" and saying "FEEL"
+    Then the upload is refused, naming the element "FL1" and saying "a condition may only compare process variables and literals"
