@@ -28,7 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * engine cancels it (node left, or timer fired), and re-schedules what is left when the app is ready.
  * A timer that fell due while the app was down fires right after start-up.
  * Every firing runs in a Spring transaction (process row, user-task rows and timer row commit together;
- * on failure the timer row stays and fires again after the next start).
+ * on failure the timer row stays and fires again after the next start). A process timer's transaction first locks
+ * its process instance's row, before anything reads it: a step committed on the same case meanwhile (a task completed,
+ * the same timer fired by another instance) is then waited for and read, never a stale copy. Without the lock, the
+ * engine's answer to the stale copy's optimistic-lock failure is to fire the timer again inside the same transaction,
+ * which reads the same stale copy, without end, until the stack overflows, possibly in the middle of reading a
+ * result from the database, which leaves that pooled connection handing later requests the wrong answers.
  * Single-node only: several nodes would each re-schedule every row (add a lease column for that).
  */
 class PersistentJobsService extends InMemoryJobService {
@@ -59,15 +64,27 @@ class PersistentJobsService extends InMemoryJobService {
 
             @Override
             public Runnable createNewRunnable(JobsService jobsService, JobDescription description) {
-                Runnable job = factory.createNewRunnable(jobsService, description);
-                return () -> tx.executeWithoutResult(status -> job.run());
+                return inTransaction(description, factory.createNewRunnable(jobsService, description));
             }
 
             @Override
             public Runnable createNewRepeteableRunnable(JobsService jobsService, JobDescription description) {
-                Runnable job = factory.createNewRepeteableRunnable(jobsService, description);
-                return () -> tx.executeWithoutResult(status -> job.run());
+                return inTransaction(description, factory.createNewRepeteableRunnable(jobsService, description));
             }
+        });
+    }
+
+    /**
+     * The firing in a transaction whose first statement locks the process instance's row (a locking read: InnoDB takes
+     * the transaction's snapshot at its first plain read, which comes after the lock is held).
+     */
+    private Runnable inTransaction(JobDescription description, Runnable job) {
+        String instance = description instanceof ProcessInstanceJobDescription d ? d.processInstanceId() : null;
+        return () -> tx.executeWithoutResult(status -> {
+            if (instance != null) {
+                jdbc.queryForList("SELECT version FROM process_instances WHERE id = ? FOR UPDATE", instance);
+            }
+            job.run();
         });
     }
 
