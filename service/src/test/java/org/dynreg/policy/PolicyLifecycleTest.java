@@ -57,6 +57,7 @@ class PolicyLifecycleTest {
     @Autowired Clock clock;
     @Autowired RegressionGate gate;
     @Autowired ProcessCheck processCheck;
+    @Autowired ProcessWalks walks;
     @Autowired org.dynreg.audit.AuditTrail audit;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
 
@@ -289,7 +290,7 @@ class PolicyLifecycleTest {
 
     @Test
     void twoInstancesOnOneDatabaseAgreeOnTheVersionInForce() throws Exception {
-        Policies other = new Policies(jdbc, json, tx, clock, gate, events, processCheck, Duration.ofMinutes(5));
+        Policies other = new Policies(jdbc, json, tx, clock, gate, events, processCheck, walks, Duration.ofMinutes(5));
         assertThat(other.active().version()).isEqualTo(policies.active().version());
         int v = approvedRaise(33, "officer");
 
