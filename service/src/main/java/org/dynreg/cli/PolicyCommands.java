@@ -77,7 +77,7 @@ class PolicyCommands {
         return uploaded(service.postFiles("/api/policy/bundles/changes", fields, paths(files)));
     }
 
-    @Command(command = "validate", description = "Check a stored version against the reference households again; exit 2 if it does not pass")
+    @Command(command = "validate", description = "Check a stored version against the reference households and walks again; exit 2 if it does not pass")
     String validate(@Option(longNames = "version", required = true) int version) {
         return passed(service.postJson("/api/policy/bundles/" + version + "/validate", "{}"));
     }

@@ -3,6 +3,7 @@ package org.dynreg.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,34 +28,17 @@ final class FeelCondition {
 
     /** Null when the condition is allowed; otherwise the end of a sentence saying what is wrong with it. */
     static String check(String text, Set<String> variables) {
-        List<String> tokens = new ArrayList<>();
-        String problem = tokenize(text, tokens);
-        if (problem != null) {
-            return problem;
-        }
-        if (tokens.isEmpty()) {
-            return "is empty; " + ALLOWED;
-        }
-        FeelCondition c = new FeelCondition(tokens, variables);
-        try {
-            c.or();
-            if (c.at < tokens.size()) {
-                throw new Refused("has " + quote(tokens.get(c.at)) + " where the condition should end");
-            }
-            return null;
-        } catch (Refused e) {
-            return e.getMessage() + "; " + ALLOWED;
-        }
+        return refusal(text, Objects.requireNonNull(variables));
     }
 
     /**
      * Whether an allowed condition holds for these variable values (a missing variable is null). A comparison
-     * with null on either side, other than {@code = null} and {@code != null}, is false, as is a comparison of
-     * values of different kinds (text with a number); {@code not(...)} negates what is inside. Refused with an
+     * with null on either side, other than {@code = null} and {@code != null}, is false; values of different kinds
+     * (text and a number) are never equal and not ordered; {@code not(...)} negates what is inside. Refused with an
      * IllegalArgumentException when the condition is not allowed ({@link #check}).
      */
     static boolean holds(String text, Map<String, ?> values) {
-        String problem = syntax(text);
+        String problem = refusal(text, null);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
@@ -64,8 +48,8 @@ final class FeelCondition {
         return e.or();
     }
 
-    /** As {@link #check}, any name being taken for a variable. */
-    private static String syntax(String text) {
+    /** As {@link #check}; with null {@code variables}, any name is taken for a variable. */
+    private static String refusal(String text, Set<String> variables) {
         List<String> tokens = new ArrayList<>();
         String problem = tokenize(text, tokens);
         if (problem != null) {
@@ -74,7 +58,7 @@ final class FeelCondition {
         if (tokens.isEmpty()) {
             return "is empty; " + ALLOWED;
         }
-        FeelCondition c = new FeelCondition(tokens, null);
+        FeelCondition c = new FeelCondition(tokens, variables);
         try {
             c.or();
             if (c.at < tokens.size()) {
