@@ -37,3 +37,11 @@ Feature: A policy officer changes a workflow while the registry runs
     Given the service is running
     When officer uploads the appeal process with the condition of flow "FL1" written "claimedGrounds.contains(\"DISABILITY\")"
     Then the upload is refused, naming the element "FL1" and saying "a condition may only compare process variables and literals"
+
+  Scenario: a process that strands a kind of case is held back by the reference walks, naming the walk and the gateway
+    Given the service is running
+    When officer uploads the appeal process with the condition of flow "F4" written "admissible = true and evidenceNeeded = true"
+    Then the new policy version is stored as a draft: the reference walk "appeal-admissible-approved-resurveyed" is stranded at the gateway "Admissible"
+    And the reference walk "appeal-disability-evidence-confirmed-rejected" passes, through the user task "LegalCheck" it does not know
+    When officer2 approves the new policy version
+    Then the approval is refused, naming the reference walk "appeal-admissible-approved-resurveyed" and the gateway "Admissible"

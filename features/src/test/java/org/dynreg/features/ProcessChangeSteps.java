@@ -140,4 +140,46 @@ public class ProcessChangeSteps {
         assertThat(active.getStatusCode().value()).as("activation: %s", active.getBody()).isEqualTo(201);
         assertThat(scenario.client().read("officer", "/api/policy/active").get("version").asInt()).isEqualTo(uploaded);
     }
+
+    @Then("the new policy version is stored as a draft: the reference walk {string} is stranded at the gateway {string}")
+    public void strandedDraft(String walk, String gateway) {
+        assertThat(upload.getStatusCode().value()).as("the upload: %s", upload.getBody()).isEqualTo(201);
+        uploaded = upload.getBody().get("bundle").get("version").asInt();
+        assertThat(upload.getBody().get("bundle").get("state").asText()).as("the upload: %s", upload.getBody()).isEqualTo("DRAFT");
+        JsonNode report = upload.getBody().get("report");
+        assertThat(report.get("passed").asBoolean()).isFalse();
+        assertThat(report.get("mismatches")).as("no reference household moves").isEmpty();
+        assertThat(walk(report, walk).get("passed").asBoolean()).isFalse();
+        assertThat(walk(report, walk).get("reason").asText()).contains("stranded at the gateway '" + gateway + "'");
+    }
+
+    @Then("the reference walk {string} passes, through the user task {string} it does not know")
+    public void passesThrough(String walk, String task) {
+        JsonNode w = walk(upload.getBody().get("report"), walk);
+        assertThat(w.get("passed").asBoolean()).as("the walk: %s", w).isTrue();
+        assertThat(w.get("passedThrough").toString()).isEqualTo("[\"" + task + "\"]");
+    }
+
+    @When("{word} approves the new policy version")
+    public void approve(String officer) {
+        upload = scenario.client().post(officer, "/api/policy/bundles/" + uploaded + "/approve",
+                Map.of("comment", "the ground applies only with evidence"));
+    }
+
+    @Then("the approval is refused, naming the reference walk {string} and the gateway {string}")
+    public void approvalRefused(String walk, String gateway) {
+        assertThat(upload.getStatusCode().value()).as("approval: %s", upload.getBody()).isEqualTo(409);
+        assertThat(upload.getBody().get("detail").asText()).contains("the reference walk " + walk + " fails: " + walk
+                + ": stranded at the gateway '" + gateway + "'");
+        assertThat(scenario.client().read("officer", "/api/policy/bundles/" + uploaded).get("state").asText()).isEqualTo("DRAFT");
+    }
+
+    private static JsonNode walk(JsonNode report, String name) {
+        for (JsonNode w : report.get("walks")) {
+            if (w.get("walk").asText().equals(name)) {
+                return w;
+            }
+        }
+        throw new AssertionError("the report has no reference walk " + name + ": " + report);
+    }
 }

@@ -97,6 +97,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 e.getMessage() + "; nothing changed");
         if (e.report() != null) {
             p.setProperty("mismatches", e.report().mismatches());
+            p.setProperty("failedWalks", e.report().failedWalks());
         }
         return p;
     }

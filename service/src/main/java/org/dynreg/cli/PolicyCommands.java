@@ -77,7 +77,7 @@ class PolicyCommands {
         return uploaded(service.postFiles("/api/policy/bundles/changes", fields, paths(files)));
     }
 
-    @Command(command = "validate", description = "Check a stored version against the reference households again; exit 2 if it does not pass")
+    @Command(command = "validate", description = "Check a stored version against the reference households and walks again; exit 2 if it does not pass")
     String validate(@Option(longNames = "version", required = true) int version) {
         return passed(service.postJson("/api/policy/bundles/" + version + "/validate", "{}"));
     }
@@ -190,6 +190,22 @@ class PolicyCommands {
             }
         }
         s.append("Reference households: ").append(ok).append(" of ").append(refs.size()).append(" as expected\n");
+        JsonNode walks = r.get("walks");
+        if (walks != null && !walks.isEmpty()) {
+            long passed = 0;
+            for (JsonNode w : walks) {
+                if (w.get("passed").asBoolean()) {
+                    passed++;
+                } else {
+                    s.append("  FAILS ").append(w.get("walk").asText()).append(": ").append(w.get("reason").asText()).append('\n');
+                }
+                if (w.hasNonNull("passedThrough") && !w.get("passedThrough").isEmpty()) {
+                    s.append("  ").append(w.get("walk").asText()).append(" passed through user tasks it does not know: ")
+                            .append(String.join(", ", texts(w.get("passedThrough")))).append('\n');
+                }
+            }
+            s.append("Reference walks: ").append(passed).append(" of ").append(walks.size()).append(" as scripted\n");
+        }
         s.append(r.get("passed").asBoolean() ? "PASSED\n" : "NOT PASSED\n");
         return s.toString();
     }

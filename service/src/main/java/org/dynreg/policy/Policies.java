@@ -56,14 +56,16 @@ public class Policies implements SmartInitializingSingleton {
     private final Duration lookAhead;
     private final PolicyCompiler compiler = new PolicyCompiler();
     private final ProcessCheck processCheck;
+    private final ProcessWalks walks;
     private final Map<Integer, CompiledPolicy> compiled = new ConcurrentHashMap<>();
     private volatile int lastSeenInForce;
 
     Policies(JdbcTemplate jdbc, ObjectMapper json, TransactionTemplate tx, Clock clock, RegressionGate gate,
-             ApplicationEventPublisher events, ProcessCheck processCheck,
+             ApplicationEventPublisher events, ProcessCheck processCheck, ProcessWalks walks,
              @Value("${dynreg.policy.compile-ahead:PT5M}") Duration lookAhead) {
         this.store = new PolicyStore(jdbc, json);
         this.processCheck = processCheck;
+        this.walks = walks;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
@@ -175,14 +177,15 @@ public class Policies implements SmartInitializingSingleton {
         ValidationReport report;
         try {
             CompiledPolicy candidate = compileCandidate(0, bundle);
-            report = new ValidationReport(List.of(), gate.check(candidate, store.expectations(basedOn)));
+            report = new ValidationReport(List.of(), gate.check(candidate, store.expectations(basedOn)), walk(bundle));
         } catch (PolicyRejectedException e) {
             report = new ValidationReport(e.problems(), List.of());
         }
         ValidationReport r = report;
         tx.executeWithoutResult(st -> events.publishEvent(new PolicyAction(actor, PolicyAction.CHECK, null, Map.of(
                 "files", files.stream().map(f -> f.path() + " " + f.sha256()).toList(), "passed", r.passed(),
-                "problems", r.problems().size(), "differing", r.mismatches().stream().map(ReferenceCheck::household).toList()))));
+                "problems", r.problems().size(), "differing", r.mismatches().stream().map(ReferenceCheck::household).toList(),
+                "failedWalks", r.failedWalks().stream().map(WalkCheck::walk).toList()))));
         return report;
     }
 
@@ -281,15 +284,19 @@ public class Policies implements SmartInitializingSingleton {
     /** Re-checks a stored version against the reference households; DRAFT and VALIDATED follow the result. */
     public ValidationReport validate(int version, String actor) {
         bundle(version);
-        ValidationReport report = new ValidationReport(List.of(), gate.check(version(version), store.expectations(version)));
+        ValidationReport report = new ValidationReport(List.of(), gate.check(version(version), store.expectations(version)),
+                walk(store.files(version)));
         tx.executeWithoutResult(st -> {
             store.recordValidation(version, report.passed(), report, actor, now());
             events.publishEvent(new PolicyAction(actor, PolicyAction.VALIDATE, version, Map.of("passed", report.passed(),
                     "referenceHouseholds", report.references().size(),
-                    "differing", report.mismatches().stream().map(ReferenceCheck::household).toList())));
+                    "differing", report.mismatches().stream().map(ReferenceCheck::household).toList(),
+                    "referenceWalks", report.walks().size(),
+                    "failedWalks", report.failedWalks().stream().map(WalkCheck::walk).toList())));
         });
-        log.info("policy version {} checked by {}: {} of {} reference households as expected", version, actor,
-                report.references().size() - report.mismatches().size(), report.references().size());
+        log.info("policy version {} checked by {}: {} of {} reference households as expected, {} of {} reference walks as scripted",
+                version, actor, report.references().size() - report.mismatches().size(), report.references().size(),
+                report.walks().size() - report.failedWalks().size(), report.walks().size());
         return report;
     }
 
@@ -331,9 +338,15 @@ public class Policies implements SmartInitializingSingleton {
         }
         ValidationReport report = validate(version, actor);
         if (!report.passed()) {
-            throw new PolicyConflictException("version " + version + " cannot be approved: " + report.mismatches().size()
-                    + " reference household(s) give a different outcome; record the new expected outcome with a reason, "
-                    + "or correct the tables", report);
+            List<String> why = new ArrayList<>();
+            if (!report.mismatches().isEmpty()) {
+                why.add(report.mismatches().size() + " reference household(s) give a different outcome; record the new "
+                        + "expected outcome with a reason, or correct the tables");
+            }
+            for (WalkCheck w : report.failedWalks()) {
+                why.add("the reference walk " + w.walk() + " fails: " + w.reason());
+            }
+            throw new PolicyConflictException("version " + version + " cannot be approved: " + String.join("; ", why), report);
         }
         tx.executeWithoutResult(st -> {
             if (!store.approve(version, actor, comment.strip(), now())) {
@@ -515,6 +528,18 @@ public class Policies implements SmartInitializingSingleton {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException(field, message);
         }
+    }
+
+    /**
+     * The reference walks through a bundle's processes. A bundle stored before processes joined the bundle holds
+     * none: its cases run on the processes the service was built with, so those are walked.
+     */
+    private List<WalkCheck> walk(List<PolicyFile> bundle) {
+        List<PolicyFile> processes = bundle.stream().filter(f -> f.kind() == PolicyFile.Kind.PROCESS).toList();
+        if (processes.isEmpty()) {
+            processes = defaultBundle().stream().filter(f -> f.kind() == PolicyFile.Kind.PROCESS).toList();
+        }
+        return walks.walk(processes);
     }
 
     static List<PolicyFile> defaultBundle() {

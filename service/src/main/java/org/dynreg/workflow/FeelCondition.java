@@ -2,6 +2,8 @@ package org.dynreg.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,6 +28,28 @@ final class FeelCondition {
 
     /** Null when the condition is allowed; otherwise the end of a sentence saying what is wrong with it. */
     static String check(String text, Set<String> variables) {
+        return refusal(text, Objects.requireNonNull(variables));
+    }
+
+    /**
+     * Whether an allowed condition holds for these variable values (a missing variable is null). A comparison
+     * with null on either side, other than {@code = null} and {@code != null}, is false; values of different kinds
+     * (text and a number) are never equal and not ordered; {@code not(...)} negates what is inside. Refused with an
+     * IllegalArgumentException when the condition is not allowed ({@link #check}).
+     */
+    static boolean holds(String text, Map<String, ?> values) {
+        String problem = refusal(text, null);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        List<String> tokens = new ArrayList<>();
+        tokenize(text, tokens);
+        Evaluator e = new Evaluator(tokens, values);
+        return e.or();
+    }
+
+    /** As {@link #check}; with null {@code variables}, any name is taken for a variable. */
+    private static String refusal(String text, Set<String> variables) {
         List<String> tokens = new ArrayList<>();
         String problem = tokenize(text, tokens);
         if (problem != null) {
@@ -44,6 +68,119 @@ final class FeelCondition {
         } catch (Refused e) {
             return e.getMessage() + "; " + ALLOWED;
         }
+    }
+
+    /** Evaluates tokens already known to be an allowed condition. */
+    private static final class Evaluator {
+        private final List<String> tokens;
+        private final Map<String, ?> values;
+        private int at;
+
+        Evaluator(List<String> tokens, Map<String, ?> values) {
+            this.tokens = tokens;
+            this.values = values;
+        }
+
+        boolean or() {
+            boolean v = and();
+            while (accept("or")) {
+                v = and() | v;
+            }
+            return v;
+        }
+
+        boolean and() {
+            boolean v = unary();
+            while (accept("and")) {
+                v = unary() & v;
+            }
+            return v;
+        }
+
+        boolean unary() {
+            if (accept("not")) {
+                accept("(");
+                boolean v = or();
+                accept(")");
+                return !v;
+            }
+            if (accept("(")) {
+                boolean v = or();
+                accept(")");
+                return v;
+            }
+            Object left = operand();
+            String op = tokens.get(at++);
+            Object right = operand();
+            return compare(left, op, right);
+        }
+
+        private Object operand() {
+            String t = tokens.get(at++);
+            if (t.startsWith("\"")) {
+                return t.substring(1, t.length() - 1);
+            }
+            if (Character.isDigit(t.charAt(0)) || t.startsWith("-")) {
+                return new java.math.BigDecimal(t);
+            }
+            switch (t) {
+                case "true": return Boolean.TRUE;
+                case "false": return Boolean.FALSE;
+                case "null": return null;
+                default: {
+                    Object v = values.get(t);
+                    return v instanceof Number n && !(v instanceof java.math.BigDecimal) ? new java.math.BigDecimal(n.toString()) : v;
+                }
+            }
+        }
+
+        private boolean accept(String t) {
+            if (at < tokens.size() && t.equals(tokens.get(at))) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private static boolean compare(Object left, String op, Object right) {
+        if (left == null || right == null) {
+            return switch (op) {
+                case "=" -> left == null && right == null;
+                case "!=" -> !(left == null && right == null);
+                default -> false;
+            };
+        }
+        if (left instanceof java.math.BigDecimal a && right instanceof java.math.BigDecimal b) {
+            int c = a.compareTo(b);
+            return switch (op) {
+                case "=" -> c == 0;
+                case "!=" -> c != 0;
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                default -> c >= 0;
+            };
+        }
+        if (left instanceof String a && right instanceof String b) {
+            int c = a.compareTo(b);
+            return switch (op) {
+                case "=" -> c == 0;
+                case "!=" -> c != 0;
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                default -> c >= 0;
+            };
+        }
+        if (left instanceof Boolean a && right instanceof Boolean b) {
+            return switch (op) {
+                case "=" -> a.equals(b);
+                case "!=" -> !a.equals(b);
+                default -> false;
+            };
+        }
+        return "!=".equals(op);
     }
 
     private void or() {
@@ -99,7 +236,7 @@ final class FeelCondition {
                     "instance", "of", "function", "between").contains(t)) {
                 throw new Refused("uses " + quote(t) + " where a variable or a value should be");
             }
-            if (!variables.contains(t)) {
+            if (variables != null && !variables.contains(t)) {
                 throw new Refused("names " + quote(t) + ", which is not a variable of this process");
             }
             return;

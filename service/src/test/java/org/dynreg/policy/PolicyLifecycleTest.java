@@ -57,6 +57,7 @@ class PolicyLifecycleTest {
     @Autowired Clock clock;
     @Autowired RegressionGate gate;
     @Autowired ProcessCheck processCheck;
+    @Autowired ProcessWalks walks;
     @Autowired org.dynreg.audit.AuditTrail audit;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
 
@@ -167,6 +168,40 @@ class PolicyLifecycleTest {
                 .isEqualTo(201);
         assertThat(policies.active().version()).isEqualTo(1);
         assertThat(policies.file(1, "appeal.bpmn").content()).isEqualTo(appeal.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aChangedProcessThatStrandsAppealsStaysADraftAndIsRefusedApprovalNamingTheWalkAndTheGateway() throws Exception {
+        String appeal = new String(file(APPEAL).content(), java.nio.charset.StandardCharsets.UTF_8);
+        String condition = "<![CDATA[admissible = true]]>";
+        int at = appeal.indexOf(condition);
+        byte[] stranding = (appeal.substring(0, at) + "<![CDATA[admissible = true and evidenceNeeded = true]]>"
+                + appeal.substring(at + condition.length())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ResponseEntity<JsonNode> r = upload("officer", "/api/policy/bundles/changes", Map.of(APPEAL, stranding),
+                "a ground applies only with evidence");
+
+        assertThat(r.getStatusCode().value()).as("the process is well-formed: it is stored, as a draft").isEqualTo(201);
+        int version = r.getBody().get("bundle").get("version").asInt();
+        assertThat(r.getBody().get("bundle").get("state").asText()).isEqualTo("DRAFT");
+        JsonNode report = r.getBody().get("report");
+        assertThat(report.get("passed").asBoolean()).isFalse();
+        assertThat(report.get("mismatches")).as("the tables did not change").isEmpty();
+        assertThat(report.get("walks").size()).isEqualTo(walks.walk(RepositoryPolicy.files().stream()
+                .filter(f -> f.kind() == PolicyFile.Kind.PROCESS).toList()).size());
+        List<String> failed = new ArrayList<>();
+        report.get("failedWalks").forEach(w -> failed.add(w.get("walk").asText()));
+        assertThat(failed).containsExactlyInAnyOrder("appeal-admissible-approved-resurveyed", "appeal-resurvey-visited-again");
+        assertThat(report.get("failedWalks").get(0).get("reason").asText())
+                .contains("stranded at the gateway 'Admissible' (Admissible?): no outgoing flow's condition holds");
+
+        ResponseEntity<JsonNode> refused = post("officer2", "/api/policy/bundles/" + version + "/approve", Map.of("comment", "looks right"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody().get("detail").asText()).contains("the reference walk appeal-admissible-approved-resurveyed fails: "
+                + "appeal-admissible-approved-resurveyed: stranded at the gateway 'Admissible'");
+        assertThat(refused.getBody().get("failedWalks")).hasSize(2);
+        assertThat(policies.summary(version).state()).isEqualTo(PolicyState.DRAFT);
+        assertThat(policies.active().version()).isEqualTo(1);
     }
 
     @Test
@@ -289,7 +324,7 @@ class PolicyLifecycleTest {
 
     @Test
     void twoInstancesOnOneDatabaseAgreeOnTheVersionInForce() throws Exception {
-        Policies other = new Policies(jdbc, json, tx, clock, gate, events, processCheck, Duration.ofMinutes(5));
+        Policies other = new Policies(jdbc, json, tx, clock, gate, events, processCheck, walks, Duration.ofMinutes(5));
         assertThat(other.active().version()).isEqualTo(policies.active().version());
         int v = approvedRaise(33, "officer");
 

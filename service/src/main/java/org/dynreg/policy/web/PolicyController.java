@@ -137,7 +137,7 @@ class PolicyController {
         return policies.uploadChanges(read(files), base, comment, auth.getName());
     }
 
-    @Operation(summary = "Check a stored version against the reference households again")
+    @Operation(summary = "Check a stored version against the reference households and reference walks again")
     @PostMapping("/bundles/{version}/validate")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     ValidationReport validate(@PathVariable int version, Authentication auth) {

@@ -110,6 +110,11 @@ class PolicyPagesTest {
         assertThat(households).allSatisfy(row -> assertThat(row.getText()).contains("as expected"));
         assertThat(browser.find(By.id("gate-summary")).getText())
                 .isEqualTo("All " + households.size() + " reference households give their expected outcome.");
+        List<WebElement> walks = browser.all(By.cssSelector("#upload-stored tr[data-walk]"));
+        assertThat(walks).hasSizeGreaterThan(10);
+        assertThat(walks).allSatisfy(row -> assertThat(row.getText()).contains("as scripted"));
+        assertThat(browser.find(By.id("walks-summary")).getText())
+                .isEqualTo("All " + walks.size() + " reference walks take their scripted path through the processes.");
         int version = policies.versions().get(policies.versions().size() - 1).version();
         assertThat(policies.summary(version).uploadedBy()).isEqualTo("officer");
         assertThat(policies.summary(version).comment()).isEqualTo("source of the standard cut-off reworded");
