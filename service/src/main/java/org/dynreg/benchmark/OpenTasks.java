@@ -191,9 +191,9 @@ final class OpenTasks {
             String household = "(select row_number() over (order by id) - 1 as k, id, province, district, tehsil" + withoutCase + ") h";
             s.execute("set @@session.max_recursive_iterations = " + Math.max(1000, copies + 10));
             c.setAutoCommit(false);
-            s.execute("insert into workflow_case (id, case_type, household_id, process_id, process_instance_id, state, opened_by,"
-                    + " opened_at, version, province, district, tehsil)"
-                    + " select c.case_id, w.case_type, h.id, w.process_id, null, 'OPEN', w.opened_by, c.created_at, 0, h.province,"
+            s.execute("insert into workflow_case (id, case_type, household_id, process_id, process_version, process_instance_id, state,"
+                    + " opened_by, opened_at, version, province, district, tehsil)"
+                    + " select c.case_id, w.case_type, h.id, w.process_id, w.process_version, null, 'OPEN', w.opened_by, c.created_at, 0, h.province,"
                     + " h.district, h.tehsil from " + clone + " join workflow_case w on w.id = b.case_id join " + household + " on h.k = c.k");
             s.execute("insert into jbpm_user_tasks (id, user_task_id, task_priority, actual_owner, task_description, status,"
                     + " termination_type, external_reference_id, task_name, created_at)"
