@@ -97,13 +97,13 @@ class PolicyShellTest {
 
         String task = "<bpmn2:userTask id=\"Review\" name=\"Review evidence\">";
         assertThat(text).contains(task);
-        Files.writeString(appeal, text.replace(task, "<bpmn2:userTask id=\"Review\" name=\"Review the evidence\">"));
+        Files.writeString(appeal, text.replace(task, "<bpmn2:userTask id=\"Review\" name=\"Study the evidence\">"));
         assertThat(shell("officer", "policy", "upload-table", "--file", appeal.toString(), "--comment", "review wording")).isZero();
         int version = policies.versions().size();
         assertThat(version).isEqualTo(before + 1);
         assertThat(shell("officer2", "policy", "diff", "--from", "1", "--to", String.valueOf(version))).isZero();
         assertThat(policies.diff(1, version).toText()).contains("processes/appeal.bpmn: element Review (user task "
-                + "\"Review the evidence\") changed: name \"Review evidence\" -> \"Review the evidence\"");
+                + "\"Study the evidence\") changed: name \"Review evidence\" -> \"Study the evidence\"");
     }
 
     int shell(String user, String... command) {

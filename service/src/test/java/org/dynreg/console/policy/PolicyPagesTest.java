@@ -212,7 +212,7 @@ class PolicyPagesTest {
         assertThat(problem.getText()).contains("names the step 'appeal.legal-check'");
         assertThat(policies.versions()).hasSize(versions);
 
-        byte[] changed = appeal.replace(task, "<bpmn2:userTask id=\"Review\" name=\"Review the evidence\">")
+        byte[] changed = appeal.replace(task, "<bpmn2:userTask id=\"Review\" name=\"Weigh the evidence\">")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         browser.go("/policy");
         upload(write("appeal.bpmn", changed), "the review task renamed");
@@ -226,9 +226,9 @@ class PolicyPagesTest {
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.findElement(By.cssSelector("td:nth-child(1)")).getText()).isEqualTo("processes/appeal.bpmn");
             assertThat(row.findElement(By.cssSelector(".diff-cell")).getText()).isEqualTo("element Review");
-            assertThat(row.findElement(By.cssSelector("td:nth-child(4)")).getText()).isEqualTo("user task \"Review the evidence\": name");
+            assertThat(row.findElement(By.cssSelector("td:nth-child(4)")).getText()).isEqualTo("user task \"Weigh the evidence\": name");
             assertThat(row.findElement(By.cssSelector(".diff-before")).getText()).isEqualTo("Review evidence");
-            assertThat(row.findElement(By.cssSelector(".diff-after")).getText()).isEqualTo("Review the evidence");
+            assertThat(row.findElement(By.cssSelector(".diff-after")).getText()).isEqualTo("Weigh the evidence");
         });
         WebElement pictures = browser.find(By.cssSelector("section.diff-pictures[data-file='processes/appeal.bpmn']"));
         for (String side : List.of("before", "after")) {
@@ -238,7 +238,7 @@ class PolicyPagesTest {
                     .as("the " + side + " picture is drawn").isPositive();
             String svg = new String(java.util.Base64.getDecoder().decode(img.getAttribute("src").substring("data:image/svg+xml;base64,".length())),
                     java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(svg).contains(side.equals("before") ? "Review evidence" : "Review the evidence");
+            assertThat(svg).contains(side.equals("before") ? "Review evidence" : "Weigh the evidence");
         }
         browser.assertAccessible();
         browser.screenshot("policy-diff-process");
