@@ -6,13 +6,7 @@ import org.dynreg.policy.BundleDiff.PropertyChange;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +31,7 @@ final class ProcessElements {
 
     /** The elements of a process file, in file order; an IllegalArgumentException if it is not readable XML. */
     static Map<String, Model> read(byte[] bpmn) {
-        Document doc = parse(bpmn);
+        Document doc = SafeXml.parse(bpmn);
         Map<String, String> itemTypes = new LinkedHashMap<>();
         for (Element item : children(doc.getDocumentElement(), "itemDefinition")) {
             itemTypes.put(item.getAttribute("id"), item.getAttribute("structureRef"));
@@ -195,21 +189,5 @@ final class ProcessElements {
             out.add((Element) all.item(i));
         }
         return out;
-    }
-
-    private static Document parse(byte[] xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-        } catch (SAXException | IOException e) {
-            throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import org.dynreg.workflow.engine.ProcessVersions;
 import org.dynreg.policy.PolicyFile;
 import org.dynreg.policy.PolicyProblem;
 import org.dynreg.policy.ProcessCheck;
+import org.dynreg.policy.SafeXml;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Attr;
@@ -13,11 +14,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,7 +140,7 @@ class ProcessFileCheck implements ProcessCheck {
         List<PolicyProblem> problems = new ArrayList<>();
         Document doc;
         try {
-            doc = parse(file.content());
+            doc = SafeXml.parse(file.content());
         } catch (IllegalArgumentException e) {
             problems.add(PolicyProblem.inFile(path, "not a readable BPMN file: " + e.getMessage()));
             return problems;
@@ -424,24 +422,6 @@ class ProcessFileCheck implements ProcessCheck {
             out.add((Element) all.item(i));
         }
         return out;
-    }
-
-    static Document parse(byte[] xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-        } catch (SAXException e) {
-            throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String quote(String s) {

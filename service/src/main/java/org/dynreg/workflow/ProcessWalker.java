@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dynreg.policy.PolicyFile;
 import org.dynreg.policy.ProcessWalks;
 import org.dynreg.policy.WalkCheck;
+import org.dynreg.policy.SafeXml;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -101,7 +102,7 @@ class ProcessWalker implements ProcessWalks {
         }
         Walk w = new Walk(name, script);
         try {
-            w.through(ProcessFileCheck.parse(file.content()));
+            w.through(SafeXml.parse(file.content()));
             return new WalkCheck(name, script.process(), script.description(), true, null, w.reached, w.passedThrough);
         } catch (Stranded | IllegalArgumentException e) {
             return new WalkCheck(name, script.process(), script.description(), false, e.getMessage(), w.reached, w.passedThrough);
