@@ -152,26 +152,10 @@ final class FeelCondition {
             };
         }
         if (left instanceof java.math.BigDecimal a && right instanceof java.math.BigDecimal b) {
-            int c = a.compareTo(b);
-            return switch (op) {
-                case "=" -> c == 0;
-                case "!=" -> c != 0;
-                case "<" -> c < 0;
-                case "<=" -> c <= 0;
-                case ">" -> c > 0;
-                default -> c >= 0;
-            };
+            return ordered(a.compareTo(b), op);
         }
         if (left instanceof String a && right instanceof String b) {
-            int c = a.compareTo(b);
-            return switch (op) {
-                case "=" -> c == 0;
-                case "!=" -> c != 0;
-                case "<" -> c < 0;
-                case "<=" -> c <= 0;
-                case ">" -> c > 0;
-                default -> c >= 0;
-            };
+            return ordered(a.compareTo(b), op);
         }
         if (left instanceof Boolean a && right instanceof Boolean b) {
             return switch (op) {
@@ -181,6 +165,18 @@ final class FeelCondition {
             };
         }
         return "!=".equals(op);
+    }
+
+    /** A comparison of two ordered values, given their {@code compareTo}. */
+    private static boolean ordered(int c, String op) {
+        return switch (op) {
+            case "=" -> c == 0;
+            case "!=" -> c != 0;
+            case "<" -> c < 0;
+            case "<=" -> c <= 0;
+            case ">" -> c > 0;
+            default -> c >= 0;
+        };
     }
 
     private void or() {
