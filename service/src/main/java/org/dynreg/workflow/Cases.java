@@ -207,11 +207,7 @@ public class Cases {
 
     /** The BPMN file of a version of a process, to draw its picture; empty when the service does not have it. */
     public Optional<String> processFile(String processId, String version) {
-        try {
-            return processes.getObject().xml(processId, version);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return processes.getObject().xml(processId, version);
     }
 
     /**

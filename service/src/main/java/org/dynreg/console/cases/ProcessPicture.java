@@ -59,16 +59,16 @@ class ProcessPicture {
     }
 
     private String drawn(String processId, String version) {
-        Optional<String> xml = version == null ? Optional.empty() : cases.processFile(processId, version);
-        if (xml.isEmpty()) {
-            return load(processId);
-        }
         try {
-            return inline(ProcessDiagram.render(new ByteArrayInputStream(xml.get().getBytes(StandardCharsets.UTF_8))),
-                    "process " + processId + " version " + version);
+            Optional<String> xml = version == null ? Optional.empty() : cases.processFile(processId, version);
+            if (xml.isPresent()) {
+                return inline(ProcessDiagram.render(new ByteArrayInputStream(xml.get().getBytes(StandardCharsets.UTF_8))),
+                        "process " + processId + " version " + version);
+            }
         } catch (IOException | RuntimeException e) {
-            return load(processId);
+            // a version whose file cannot be had or drawn: the shipped picture of the process
         }
+        return load(processId);
     }
 
     private static String load(String processId) {

@@ -38,12 +38,11 @@ class BundleProcesses implements ProcessSources {
     private final Clock clock;
     private final RepositoryProcessSources repository;
 
-    /** The processes each policy version runs, by process id, for the versions read so far (1 up to {@link #read}). */
+    /** The processes each policy version runs, by process id, for the versions read so far (1 up to its size, in order). */
     private final Map<Integer, Map<String, Source>> byPolicy = new ConcurrentHashMap<>();
     /** Per process id, the version its content was first given, by the content's SHA-256. */
     private final Map<String, Map<String, String>> versionOfContent = new HashMap<>();
     private Map<String, Source> first;
-    private int read;
 
     BundleProcesses(Policies policies, Clock clock, RepositoryProcessSources repository) {
         this.policies = policies;
@@ -92,7 +91,7 @@ class BundleProcesses implements ProcessSources {
             return known;
         }
         Map<String, Source> base = firstVersions();
-        for (int v = read + 1; v <= policy; v++) {
+        for (int v = byPolicy.size() + 1; v <= policy; v++) {
             List<PolicyFile> files;
             try {
                 files = policies.files(v);
@@ -111,7 +110,6 @@ class BundleProcesses implements ProcessSources {
                 }
             }
             byPolicy.put(v, Map.copyOf(processes));
-            read = v;
         }
         return byPolicy.getOrDefault(policy, base);
     }

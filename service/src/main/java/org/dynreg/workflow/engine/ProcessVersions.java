@@ -105,8 +105,8 @@ public class ProcessVersions {
         if (version == null) {
             return processes.inForce(processId);
         }
-        if (processes.process(processId, version) == null) {
-            registerFromSources(processId, version);
+        if (definitionFromSources(processId, version) == null) {
+            throw new ProcessRefusedException(processId, version, "the process sources name this version but do not hold it");
         }
         if (!processes.inForce(processId).map(version::equals).orElse(false)) {
             putInForce(processId, version);
@@ -114,26 +114,24 @@ public class ProcessVersions {
         return Optional.of(version);
     }
 
-    /** The BPMN of a registered version, to draw its picture; empty when it is not registered. */
+    /** The BPMN of a version (registered first if the sources hold it), to draw its picture; empty when there is none. */
     public Optional<String> xml(String processId, String version) {
-        if (processes.process(processId, version) == null) {
-            definitionFromSources(processId, version);
-        }
+        definitionFromSources(processId, version);
         return Optional.ofNullable(registeredXml.get(processId + ":" + version));
     }
 
-    private synchronized void registerFromSources(String processId, String version) {
-        ProcessSources.Source s = sources.source(processId, version).orElseThrow(() -> new ProcessRefusedException(processId, version,
-                "the process sources name this version but do not hold it"));
-        register(processId, version, s.xml());
+    /**
+     * A version, registered first from the sources when it is not yet (put in force since start, perhaps by another
+     * instance, or a case started on it there); null when the sources do not hold it.
+     */
+    private Process<? extends Model> definitionFromSources(String processId, String version) {
+        Process<? extends Model> registered = processes.process(processId, version);
+        return registered != null ? registered : registerFromSources(processId, version);
     }
 
-    /** A version not registered yet, from the sources (a case started on it by another instance); null when they have none. */
-    private Process<? extends Model> definitionFromSources(String processId, String version) {
-        synchronized (this) {
-            if (processes.process(processId, version) == null) {
-                sources.source(processId, version).ifPresent(s -> register(processId, version, s.xml()));
-            }
+    private synchronized Process<? extends Model> registerFromSources(String processId, String version) {
+        if (processes.process(processId, version) == null) {
+            sources.source(processId, version).ifPresent(s -> register(processId, version, s.xml()));
         }
         return processes.process(processId, version);
     }
@@ -159,7 +157,6 @@ public class ProcessVersions {
 
     /** A registered version of a process, to start or read its instances; empty when it is not registered. */
     public Optional<Process<? extends Model>> definition(String processId, String version) {
-        Process<? extends Model> p = processes.process(processId, version);
-        return Optional.ofNullable(p != null ? p : definitionFromSources(processId, version));
+        return Optional.ofNullable(definitionFromSources(processId, version));
     }
 }
