@@ -39,7 +39,19 @@ class PolicyCommands {
 
     @Command(command = "show", description = "Show one policy version: files, hashes, review and activation")
     String show(@Option(longNames = "version", required = true) int version) {
-        return bundle(service.get("/api/policy/bundles/" + version));
+        StringBuilder s = new StringBuilder(bundle(service.get("/api/policy/bundles/" + version)));
+        JsonNode accepted = service.get("/api/policy/bundles/" + version + "/accepted-differences");
+        if (!accepted.isEmpty()) {
+            s.append("  differences of the regression gate accepted:\n");
+            for (JsonNode a : accepted) {
+                s.append("    ").append(a.get("label").asText()).append(" (").append(a.get("kind").asText()).append("), ")
+                        .append(a.get("households").size()).append(" change(s), by ").append(a.get("acceptedBy").asText())
+                        .append(": ").append(a.get("reason").asText()).append('\n');
+                a.get("households").forEach(h -> s.append("      ").append(h.get("household").asText()).append(": ")
+                        .append(change(h)).append('\n'));
+            }
+        }
+        return s.toString();
     }
 
     @Command(command = "check", description = "Check tables, rules or processes, with the rest of the version in force, without storing them; exit 2 if it does not pass")
@@ -88,6 +100,14 @@ class PolicyCommands {
                   @Option(longNames = "reason", required = true) String reason) {
         ObjectNode body = json.createObjectNode().put("household", household).put("reason", reason);
         return report(service.postJson("/api/policy/bundles/" + version + "/expectations", body.toString()));
+    }
+
+    @Command(command = "accept", description = "Accept one kind of difference (e.g. CUTOFF:UCT, WORDING, ELIGIBILITY:UCT) for every reference household showing it, with one reason")
+    String accept(@Option(longNames = "version", required = true) int version,
+                  @Option(longNames = "kind", required = true, description = "the kind, as the check lists it, e.g. CUTOFF:UCT") String kind,
+                  @Option(longNames = "reason", required = true) String reason) {
+        ObjectNode body = json.createObjectNode().put("kind", kind).put("reason", reason);
+        return report(service.postJson("/api/policy/bundles/" + version + "/accepted-differences", body.toString()));
     }
 
     @Command(command = "approve", description = "Approve a validated version (a second policy officer, not its uploader)")
@@ -190,6 +210,22 @@ class PolicyCommands {
             }
         }
         s.append("Reference households: ").append(ok).append(" of ").append(refs.size()).append(" as expected\n");
+        JsonNode kinds = r.get("differencesByKind");
+        if (kinds != null && !kinds.isEmpty()) {
+            s.append("Differences by kind (accept one kind for every household with: policy accept --version N --kind KIND --reason \"...\")\n");
+            for (JsonNode k : kinds) {
+                s.append(String.format("  %-26s %s: %d %s%n", k.get("kind").asText(), k.get("label").asText(),
+                        k.get("householdCount").asLong(), k.get("householdCount").asLong() == 1 ? "household" : "households"));
+                int shown = 0;
+                for (JsonNode h : k.get("households")) {
+                    if (shown++ == 3) {
+                        s.append("      ...\n");
+                        break;
+                    }
+                    s.append("      ").append(h.get("household").asText()).append(": ").append(change(h)).append('\n');
+                }
+            }
+        }
         JsonNode walks = r.get("walks");
         if (walks != null && !walks.isEmpty()) {
             long passed = 0;
@@ -208,6 +244,18 @@ class PolicyCommands {
         }
         s.append(r.get("passed").asBoolean() ? "PASSED\n" : "NOT PASSED\n");
         return s.toString();
+    }
+
+    /** One household's change of a kind: "UCT.cutoff 32 → 34", or the sentence that came or went. */
+    private static String change(JsonNode h) {
+        String field = h.get("field").asText();
+        if (!h.hasNonNull("before")) {
+            return field + " added: " + h.get("after").asText();
+        }
+        if (!h.hasNonNull("after")) {
+            return field + " removed: " + h.get("before").asText();
+        }
+        return field + " " + h.get("before").asText() + " → " + h.get("after").asText();
     }
 
     private static String location(JsonNode p) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
 import org.dynreg.policy.CompiledPolicy;
+import org.dynreg.policy.OutcomeDifference;
 import org.dynreg.policy.RecordedExpectation;
 import org.dynreg.policy.ReferenceCheck;
 import org.dynreg.policy.RegressionGate;
@@ -36,15 +37,17 @@ class ReferenceHouseholdGate implements RegressionGate {
             RecordedExpectation r = recorded.get(h.name());
             ReferenceOutcome expected = r == null ? h.expected() : outcomeOf(r.expected());
             ReferenceOutcome actual = null;
+            List<OutcomeDifference> found = List.of();
             List<String> differences;
             try {
                 actual = ReferenceHouseholds.evaluate(h, candidate, validator);
-                differences = expected.differencesFrom(actual);
+                found = expected.found(actual);
+                differences = found.stream().map(OutcomeDifference::text).toList();
             } catch (PolicyFaultException e) {
                 differences = List.of("the policy could not decide: " + e.getMessage());
             }
             checks.add(new ReferenceCheck(h.name(), h.description(), differences.isEmpty(), json.valueToTree(expected),
-                    actual == null ? null : json.valueToTree(actual), differences, r));
+                    actual == null ? null : json.valueToTree(actual), differences, found, r));
         }
         return checks;
     }
@@ -71,6 +74,11 @@ class ReferenceHouseholdGate implements RegressionGate {
             throw refused("expected.programs and expected.reasons are required");
         }
         return json.valueToTree(outcome);
+    }
+
+    @Override
+    public JsonNode accepting(JsonNode expected, JsonNode actual, OutcomeDifference.Kind kind, String program) {
+        return json.valueToTree(outcomeOf(expected).accepting(outcomeOf(actual), kind, program));
     }
 
     private ReferenceOutcome outcomeOf(JsonNode stored) {

@@ -134,7 +134,72 @@ public final class ReferenceHouseholds {
                 }
             }
         }
-        return problems.size() > before ? null : new ReferenceOutcome(score.intValue(), programs, reasons);
+        Map<String, Integer> cutoffs = numbers(expected, "cutoffs", "the cut-off each program compared the score with", problems);
+        List<String> exclusions = null;
+        JsonNode x = expected.get("exclusions");
+        if (x != null) {
+            exclusions = new ArrayList<>();
+            if (!x.isArray()) {
+                problems.add("expected.exclusions: must be a list of the names of the exclusion filters that matched ([] for none)");
+            } else {
+                for (int i = 0; i < x.size(); i++) {
+                    if (x.get(i).isTextual() && !x.get(i).asText().isBlank()) {
+                        exclusions.add(x.get(i).asText());
+                    } else {
+                        problems.add("expected.exclusions[" + i + "]: must be a filter's name (text)");
+                    }
+                }
+            }
+        }
+        Map<String, Integer> recipients = numbers(expected, "recipients",
+                "the member line of the payment recipient (0: nobody can receive it)", problems);
+        Map<String, List<Integer>> stipends = null;
+        JsonNode s = expected.get("stipends");
+        if (s != null) {
+            stipends = new LinkedHashMap<>();
+            if (!s.isObject()) {
+                problems.add("expected.stipends: must be an object of program codes, each a list of member lines");
+            } else {
+                for (Map.Entry<String, JsonNode> e : s.properties()) {
+                    List<Integer> lines = new ArrayList<>();
+                    if (!e.getValue().isArray()) {
+                        problems.add("expected.stipends." + e.getKey() + ": must be a list of member lines");
+                        continue;
+                    }
+                    e.getValue().forEach(n -> {
+                        if (n.isIntegralNumber() && n.canConvertToInt() && n.intValue() > 0) {
+                            lines.add(n.intValue());
+                        } else {
+                            problems.add("expected.stipends." + e.getKey() + ": " + n + " is not a member line");
+                        }
+                    });
+                    stipends.put(e.getKey(), lines);
+                }
+            }
+        }
+        return problems.size() > before ? null
+                : new ReferenceOutcome(score.intValue(), programs, cutoffs, exclusions, recipients, stipends, reasons);
+    }
+
+    /** An optional object of program codes, each a whole number; null when the field is absent. */
+    private static Map<String, Integer> numbers(JsonNode expected, String field, String meaning, List<String> problems) {
+        JsonNode node = expected.get(field);
+        if (node == null) {
+            return null;
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (!node.isObject()) {
+            problems.add("expected." + field + ": must be an object of program codes, each " + meaning);
+            return out;
+        }
+        node.properties().forEach(e -> {
+            if (e.getValue().isIntegralNumber() && e.getValue().canConvertToInt()) {
+                out.put(e.getKey(), e.getValue().intValue());
+            } else {
+                problems.add("expected." + field + "." + e.getKey() + ": must be a whole number, " + meaning);
+            }
+        });
+        return out;
     }
 
     /**

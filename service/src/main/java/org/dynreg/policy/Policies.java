@@ -326,6 +326,73 @@ public class Policies implements SmartInitializingSingleton {
     }
 
     /**
+     * Accepts one kind of difference (e.g. {@code CUTOFF:UCT}, {@code WORDING}; a kind per program without the program
+     * means every program's) for every reference household that shows it under a version still in review, with one
+     * reason: each such household's expectation takes that part of the outcome the version gives, recorded as a new
+     * expectation with the reason (the one it replaces is kept beside it), and the acceptance is kept for the approver
+     * with each household's change. Other kinds of difference stay open. Returns the version's check afterwards.
+     */
+    public ValidationReport acceptDifferences(int version, String kindKey, String reason, String actor) {
+        requireText(kindKey, "kind", "the kind of difference to accept is required, e.g. CUTOFF:UCT or WORDING");
+        requireText(reason, "reason", "a reason for accepting this kind of difference is required");
+        OutcomeDifference.Kind kind;
+        try {
+            kind = OutcomeDifference.kindOf(kindKey);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("kind", e.getMessage());
+        }
+        String program = OutcomeDifference.programOf(kindKey.strip());
+        PolicyStore.Bundle b = bundle(version);
+        if (b.reviewState() == PolicyState.APPROVED) {
+            throw new PolicyConflictException("version " + version + " is already approved; its expectations can no longer change");
+        }
+        CompiledPolicy policy = version(version);
+        String label = OutcomeDifference.label(kind, program);
+        List<AcceptedDifference.Household> changes = new ArrayList<>();
+        Map<String, JsonNode[]> newExpectations = new LinkedHashMap<>();
+        for (ReferenceCheck c : gate.check(policy, store.expectations(version))) {
+            List<OutcomeDifference> ofKind = c.found().stream()
+                    .filter(d -> d.kind() == kind && (program == null || program.equals(d.program()))).toList();
+            if (ofKind.isEmpty() || c.actual() == null) {
+                continue;
+            }
+            JsonNode accepted;
+            try {
+                accepted = c.expected();
+                for (String p : ofKind.stream().map(OutcomeDifference::program).distinct().toList()) {
+                    accepted = gate.accepting(accepted, c.actual(), kind, p);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("kind", e.getMessage());
+            }
+            newExpectations.put(c.household(), new JsonNode[] {accepted, c.expected()});
+            ofKind.forEach(d -> changes.add(new AcceptedDifference.Household(c.household(), d.field(), d.expected(), d.actual())));
+        }
+        if (newExpectations.isEmpty()) {
+            throw new PolicyConflictException("no reference household differs in " + label + " under version " + version
+                    + "; nothing to accept");
+        }
+        String why = reason.strip();
+        String key = OutcomeDifference.key(kind, program);
+        Instant now = now();
+        tx.executeWithoutResult(st -> {
+            newExpectations.forEach((household, e) -> store.insertExpectation(version, household, e[0], e[1],
+                    "accepted " + label + ": " + why, actor, now));
+            store.insertAcceptedDifference(version, key, label, why, changes, actor, now);
+            events.publishEvent(new PolicyAction(actor, PolicyAction.ACCEPT, version, Map.of("kind", key, "reason", why,
+                    "households", List.copyOf(newExpectations.keySet()))));
+        });
+        log.info("policy version {}: {} accepted by {} for {} reference households", version, label, actor, newExpectations.size());
+        return validate(version, actor);
+    }
+
+    /** The kinds of difference accepted under a version, with their reasons and each household's change. */
+    public List<AcceptedDifference> acceptedDifferences(int version) {
+        bundle(version);
+        return store.acceptedDifferences(version);
+    }
+
+    /**
      * Approves a validated version. The approver must not be its uploader, and every reference
      * household must give its expected outcome at the moment of approval.
      */
@@ -340,8 +407,9 @@ public class Policies implements SmartInitializingSingleton {
         if (!report.passed()) {
             List<String> why = new ArrayList<>();
             if (!report.mismatches().isEmpty()) {
-                why.add(report.mismatches().size() + " reference household(s) give a different outcome; record the new "
-                        + "expected outcome with a reason, or correct the tables");
+                why.add(report.mismatches().size() + " reference household(s) give a different outcome ("
+                        + String.join(", ", report.differencesByKind().stream().map(g -> g.label() + " in " + g.householdCount()).toList())
+                        + "); accept each intended kind of difference with a reason, or correct the tables");
             }
             for (WalkCheck w : report.failedWalks()) {
                 why.add("the reference walk " + w.walk() + " fails: " + w.reason());

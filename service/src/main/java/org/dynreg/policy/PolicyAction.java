@@ -12,6 +12,7 @@ public record PolicyAction(String actor, String action, Integer version, Map<Str
     public static final String UPLOAD = "policy.upload";
     public static final String VALIDATE = "policy.validate";
     public static final String EXPECTATION = "policy.expectation";
+    public static final String ACCEPT = "policy.accept";
     public static final String APPROVE = "policy.approve";
     public static final String ACTIVATE = "policy.activate";
     public static final String ROLLBACK = "policy.rollback";

@@ -162,6 +162,25 @@ class PolicyStore {
                 + "values (?, ?, ?, ?, ?, ?, ?)", version, household, write(expected), write(replaces), reason, actor, Timestamp.from(at));
     }
 
+    void insertAcceptedDifference(int version, String kind, String label, String reason, List<AcceptedDifference.Household> households,
+                                  String actor, Instant at) {
+        jdbc.update("insert into accepted_difference (bundle_version, kind, label, reason, households, accepted_by, accepted_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", version, kind, label, reason, write(households), actor, Timestamp.from(at));
+    }
+
+    /** The kinds of difference accepted under a version, in the order they were accepted. */
+    List<AcceptedDifference> acceptedDifferences(int version) {
+        return jdbc.query("select * from accepted_difference where bundle_version = ? order by id", (rs, i) -> {
+            try {
+                return new AcceptedDifference(rs.getLong("id"), rs.getInt("bundle_version"), rs.getString("kind"), rs.getString("label"),
+                        rs.getString("reason"), List.of(json.readValue(rs.getString("households"), AcceptedDifference.Household[].class)),
+                        rs.getString("accepted_by"), instant(rs.getTimestamp("accepted_at")));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored JSON is not readable", e);
+            }
+        }, version);
+    }
+
     /**
      * The expectations recorded for a version and the versions it is based on, the nearest first: a
      * household's expectation is the latest one recorded on the closest version of the line.

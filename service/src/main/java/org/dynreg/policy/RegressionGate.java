@@ -23,4 +23,13 @@ public interface RegressionGate {
 
     /** Checks that {@code expected} is a well-formed expected outcome; returns it in its stored form. */
     JsonNode expectation(JsonNode expected);
+
+    /**
+     * The expectation {@code expected} with the parts of one kind of difference taken from {@code actual} (both in the
+     * form {@link #outcome} gives): what is expected once an officer accepts that kind; a kind per program changes
+     * only {@code program}'s part, or every program's when it is null.
+     *
+     * @throws IllegalArgumentException for a kind a reference household does not pin
+     */
+    JsonNode accepting(JsonNode expected, JsonNode actual, OutcomeDifference.Kind kind, String program);
 }

@@ -2,7 +2,10 @@ package org.dynreg.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What checking a bundle found: compile problems by file, sheet, row and column, the outcome of every
@@ -31,5 +34,34 @@ public record ValidationReport(List<PolicyProblem> problems, List<ReferenceCheck
     @JsonProperty
     public List<ReferenceCheck> mismatches() {
         return references.stream().filter(r -> !r.matches()).toList();
+    }
+
+    /**
+     * The differing reference households grouped by kind of difference (the score, eligibility per program, the cut-off
+     * used, exclusions, payment recipient, stipends, the wording of reasons), each kind with every household showing it
+     * and the values before and after: what an officer accepts, kind by kind, with one reason each.
+     */
+    @JsonProperty
+    public List<DifferenceGroup> differencesByKind() {
+        Map<String, DifferenceGroup> groups = new LinkedHashMap<>();
+        for (OutcomeDifference.Kind kind : OutcomeDifference.Kind.values()) {
+            for (ReferenceCheck c : mismatches()) {
+                for (OutcomeDifference d : c.found()) {
+                    if (d.kind() == kind) {
+                        groups.computeIfAbsent(d.key(), k -> new DifferenceGroup(k, d.label(), new ArrayList<>()))
+                                .households().add(new AcceptedDifference.Household(c.household(), d.field(), d.expected(), d.actual()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** One kind of difference and each household showing it (a household appears once per differing field). */
+    public record DifferenceGroup(String kind, String label, List<AcceptedDifference.Household> households) {
+        @JsonProperty
+        public long householdCount() {
+            return households.stream().map(AcceptedDifference.Household::household).distinct().count();
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.dynreg.eligibility;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dynreg.policy.OutcomeDifference;
 import org.dynreg.policy.RepositoryPolicy;
 import org.dynreg.registry.SurveyValidator;
 import org.junit.jupiter.api.Named;
@@ -159,6 +160,46 @@ class ReferenceHouseholdsTest {
 
         assertThat(expected.differencesFrom(same)).isEmpty();
         assertThat(expected).isEqualTo(same);
+    }
+
+    static ReferenceOutcome pinned(int cutoff, List<String> exclusions, int recipient, String... reasons) {
+        return new ReferenceOutcome(32, programs("UCT", true, "CCT_EDUCATION", false), Map.of("UCT", cutoff), exclusions,
+                Map.of("UCT", recipient), Map.of(), List.of(reasons));
+    }
+
+    @Test
+    void eachDifferenceHasItsKindTheProgramItConcernsAndBothValues() {
+        ReferenceOutcome expected = pinned(32, List.of(), 2, SCORE_32, ELIGIBLE, PAYMENT);
+        ReferenceOutcome actual = pinned(34, List.of("car ownership"), 5, SCORE_32, ELIGIBLE, "Payment: to member 5.");
+
+        assertThat(expected.found(actual)).extracting(OutcomeDifference::key, OutcomeDifference::field, OutcomeDifference::expected,
+                OutcomeDifference::actual).containsExactly(
+                tuple("CUTOFF:UCT", "UCT.cutoff", "32", "34"),
+                tuple("EXCLUSION", "exclusions", "none", "car ownership"),
+                tuple("RECIPIENT:UCT", "UCT.paymentRecipient", "member 2", "member 5"),
+                tuple("WORDING", "reasons", PAYMENT, null),
+                tuple("WORDING", "reasons", null, "Payment: to member 5."));
+        assertThat(expected.differencesFrom(actual)).contains("cut-off used for UCT: expected 32, got 34",
+                "exclusion filters matched: expected none, got car ownership");
+    }
+
+    @Test
+    void aPartAnExpectationDoesNotPinIsNotCompared() {
+        ReferenceOutcome unpinned = outcome(32, programs("UCT", true, "CCT_EDUCATION", false), SCORE_32, ELIGIBLE, PAYMENT);
+
+        assertThat(unpinned.found(pinned(34, List.of("car ownership"), 5, SCORE_32, ELIGIBLE, PAYMENT))).isEmpty();
+    }
+
+    @Test
+    void acceptingAKindTakesOnlyThatPartOfTheActualOutcome() {
+        ReferenceOutcome expected = pinned(32, List.of(), 2, SCORE_32, ELIGIBLE, PAYMENT);
+        ReferenceOutcome actual = pinned(34, List.of(), 2, SCORE_32, "Unconditional cash transfer: Eligible at 34.", PAYMENT);
+
+        ReferenceOutcome cutoffAccepted = expected.accepting(actual, OutcomeDifference.Kind.CUTOFF, "UCT");
+        assertThat(cutoffAccepted.found(actual)).extracting(OutcomeDifference::kind).containsOnly(OutcomeDifference.Kind.WORDING);
+        assertThat(cutoffAccepted.accepting(actual, OutcomeDifference.Kind.WORDING, null)).isEqualTo(actual);
+        assertThatThrownBy(() -> expected.accepting(actual, OutcomeDifference.Kind.RULES_FIRED, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pins no rules fired");
     }
 
     @Test

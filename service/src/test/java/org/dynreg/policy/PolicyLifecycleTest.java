@@ -289,6 +289,71 @@ class PolicyLifecycleTest {
     }
 
     @Test
+    void aCutOffChangeIsAcceptedInTheGateOneKindOfDifferenceAtATimeWithOneReasonEachAndTheApproverSeesThem() throws Exception {
+        byte[] raised = edit(file(ELIGIBILITY).content(), "Cut-offs", "32", "36");
+        ResponseEntity<JsonNode> r = upload("officer", "/api/policy/bundles/changes", Map.of(ELIGIBILITY, raised), "raise the cut-off to 36");
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        int version = r.getBody().get("bundle").get("version").asInt();
+        JsonNode report = r.getBody().get("report");
+        Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        report.get("differencesByKind").forEach(k -> byKind.put(k.get("kind").asText(), k.get("householdCount").asLong()));
+        // every household compared with the standard cut-off quotes it: one kind for the cut-off, one for the sentences
+        long standard = gate.check(policies.version(1), Map.of()).stream()
+                .filter(c -> c.actual().get("cutoffs").path("UCT").asInt() == 32).count();
+        assertThat(standard).isGreaterThan(5);
+        assertThat(byKind).containsEntry("CUTOFF:UCT", standard).containsEntry("WORDING", standard)
+                .containsEntry("ELIGIBILITY:UCT", 1L).doesNotContainKey("SCORE").doesNotContainKey("EXCLUSION");
+        assertThat(report.get("differencesByKind").get(0).get("households").get(0).get("before").asText()).isEqualTo("32");
+        assertThat(report.get("differencesByKind").toString()).contains("\"after\":\"36\"");
+
+        assertThat(post("officer", "/api/policy/bundles/" + version + "/accepted-differences", Map.of("kind", "COLOUR", "reason", "x"))
+                .getStatusCode().value()).as("not a kind").isEqualTo(422);
+        assertThat(post("officer", "/api/policy/bundles/" + version + "/accepted-differences", Map.of("kind", "WORDING"))
+                .getStatusCode().value()).as("a reason is required").isEqualTo(422);
+        assertThat(post("officer", "/api/policy/bundles/" + version + "/accepted-differences", Map.of("kind", "SCORE", "reason", "x"))
+                .getStatusCode().value()).as("no household differs in its score").isEqualTo(409);
+
+        r = post("officer", "/api/policy/bundles/" + version + "/accepted-differences",
+                Map.of("kind", "CUTOFF:UCT", "reason", "the standard cut-off is raised to 36 by notification"));
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        r = post("officer", "/api/policy/bundles/" + version + "/accepted-differences",
+                Map.of("kind", "WORDING", "reason", "the reasons quote the new cut-off"));
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        // the household scored 33 now qualifies: that is a difference of another kind, still open
+        assertThat(r.getBody().get("passed").asBoolean()).isFalse();
+        List<String> open = new ArrayList<>();
+        r.getBody().get("differencesByKind").forEach(k -> open.add(k.get("kind").asText()));
+        assertThat(open).contains("ELIGIBILITY:UCT").doesNotContain("CUTOFF:UCT", "WORDING");
+        assertThat(r.getBody().get("mismatches")).singleElement().satisfies(m ->
+                assertThat(m.get("household").asText()).isEqualTo("cutoff-33-standard-not-eligible"));
+        assertThat(post("officer2", "/api/policy/bundles/" + version + "/approve", Map.of("comment", "not yet")).getBody()
+                .get("detail").asText()).contains("eligibility for UCT in 1");
+
+        for (String kind : open) {
+            r = post("officer", "/api/policy/bundles/" + version + "/accepted-differences",
+                    Map.of("kind", kind, "reason", "a score of 33 qualifies under the cut-off of 36, with its payment and stipends"));
+            assertThat(r.getStatusCode().value()).as(kind).isEqualTo(200);
+        }
+        assertThat(r.getBody().get("passed").asBoolean()).isTrue();
+        assertThat(policies.summary(version).state()).isEqualTo(PolicyState.VALIDATED);
+
+        JsonNode accepted = get("officer2", "/api/policy/bundles/" + version + "/accepted-differences").getBody();
+        assertThat(accepted).hasSize(2 + open.size());
+        assertThat(accepted.get(0).get("kind").asText()).isEqualTo("CUTOFF:UCT");
+        assertThat(accepted.get(0).get("reason").asText()).isEqualTo("the standard cut-off is raised to 36 by notification");
+        assertThat(accepted.get(0).get("households")).hasSize((int) standard);
+        assertThat(accepted.get(0).get("acceptedBy").asText()).isEqualTo("officer");
+        String diff = get("officer2", "/api/policy/diff?from=1&to=" + version).getBody().get("text").asText();
+        assertThat(diff).contains("cut-off used for UCT (CUTOFF:UCT)", "the standard cut-off is raised to 36 by notification",
+                "cutoff-32-standard-eligible: UCT.cutoff 32 → 36");
+        assertThat(jdbc.queryForList("select action from audit_entry where subject = ? order by seq", String.class, "policy:" + version))
+                .contains(PolicyAction.ACCEPT);
+
+        r = post("officer2", "/api/policy/bundles/" + version + "/approve", Map.of("comment", "read the accepted differences"));
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void aVersionBasedOnAnotherInheritsItsRecordedExpectations() throws Exception {
         int v = approvedRaise(35, "officer");
         byte[] same = edit(file(ELIGIBILITY).content(), "Cut-offs", "32", "35");
@@ -395,6 +460,10 @@ class PolicyLifecycleTest {
         HttpHeaders h = new HttpHeaders();
         h.setContentType(MediaType.MULTIPART_FORM_DATA);
         return rest.exchange(path, HttpMethod.POST, auth(user, form, h), JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> get(String user, String path) {
+        return rest.exchange(path, HttpMethod.GET, auth(user, null, new HttpHeaders()), JsonNode.class);
     }
 
     ResponseEntity<JsonNode> post(String user, String path, Map<String, Object> body) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.NotFoundException;
+import org.dynreg.policy.AcceptedDifference;
+import org.dynreg.policy.AcceptedDifferences;
 import org.dynreg.policy.Activation;
 import org.dynreg.policy.BundleDiff;
 import org.dynreg.policy.BundleSummary;
@@ -52,6 +54,8 @@ class PolicyController {
 
     record ExpectationRequest(String household, String reason, JsonNode expected) {}
 
+    record AcceptRequest(String kind, String reason) {}
+
     @Operation(summary = "All policy bundle versions, with their state")
     @GetMapping("/bundles")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
@@ -90,8 +94,11 @@ class PolicyController {
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(policies.picture(version, name));
     }
 
-    /** A diff with its plain-text rendering, for people and for programs. */
-    record DiffView(BundleDiff diff, String text) {}
+    /**
+     * A diff with its plain-text rendering, for people and for programs, and the kinds of difference of the regression
+     * gate accepted under the newer version with their reasons, which the approver reads beside it.
+     */
+    record DiffView(BundleDiff diff, String text, List<AcceptedDifference> acceptedDifferences) {}
 
     @Operation(summary = "Compare two versions: files, sheets, settings, columns, rule rows cell by cell, DRL lines, "
             + "process elements by id")
@@ -99,7 +106,8 @@ class PolicyController {
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
     DiffView diff(@RequestParam int from, @RequestParam int to) {
         BundleDiff d = policies.diff(from, to);
-        return new DiffView(d, d.toText());
+        List<AcceptedDifference> accepted = policies.acceptedDifferences(to);
+        return new DiffView(d, d.toText() + AcceptedDifferences.text(to, accepted), accepted);
     }
 
     @Operation(summary = "Every activation and roll-back, scheduled ones included, in order of effective time")
@@ -152,6 +160,21 @@ class PolicyController {
             throw new InvalidRequestException("household", "the reference household's name is required");
         }
         return policies.recordExpectation(version, request.household(), request.expected(), request.reason(), auth.getName());
+    }
+
+    @Operation(summary = "Accept one kind of difference of the regression gate (e.g. CUTOFF:UCT, WORDING, ELIGIBILITY:UCT) for every "
+            + "reference household showing it under a version in review, with one reason")
+    @PostMapping("/bundles/{version}/accepted-differences")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    ValidationReport accept(@PathVariable int version, @RequestBody AcceptRequest request, Authentication auth) {
+        return policies.acceptDifferences(version, request.kind(), request.reason(), auth.getName());
+    }
+
+    @Operation(summary = "The kinds of difference accepted under a version, with their reasons and each household's change")
+    @GetMapping("/bundles/{version}/accepted-differences")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    List<AcceptedDifference> accepted(@PathVariable int version) {
+        return policies.acceptedDifferences(version);
     }
 
     @Operation(summary = "Approve a validated version (not by its uploader)")
