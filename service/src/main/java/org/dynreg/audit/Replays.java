@@ -9,6 +9,9 @@ import org.dynreg.api.Scopes;
 import org.dynreg.eligibility.DecisionFilter;
 import org.dynreg.eligibility.Eligibility;
 import org.dynreg.eligibility.EligibilityEvaluator;
+import org.dynreg.eligibility.Evaluation;
+import org.dynreg.eligibility.OutcomeComparison;
+import org.dynreg.policy.OutcomeDifference;
 import org.dynreg.eligibility.PolicyFaultException;
 import org.dynreg.eligibility.RecordedDecision;
 import org.dynreg.policy.CompiledPolicy;
@@ -108,19 +111,28 @@ public class Replays {
                         json.getNodeFactory().textNode(stored)));
             }
         }
+        List<OutcomeDifference> differences = List.of();
         try {
-            Map<String, Object> replayed = Eligibility.outputsOf(EligibilityEvaluator.evaluate(policy, d.facts()));
+            Evaluation evaluation = EligibilityEvaluator.evaluate(policy, d.facts());
+            Map<String, Object> replayed = Eligibility.outputsOf(evaluation);
             for (Map.Entry<String, JsonNode> recorded : d.outputs().entrySet()) {
                 JsonNode now = json.valueToTree(replayed.get(recorded.getKey()));
                 if (!Objects.equals(recorded.getValue(), now)) {
                     mismatches.add(new ReplayOutcome.FieldMismatch(recorded.getKey(), recorded.getValue(), now));
                 }
             }
+            if (!mismatches.isEmpty()) {
+                // against another version, the decision under its own version (which replay verifies gives the
+                // recorded outputs) is compared whole, exclusions included; under its own, the stored outputs are
+                Evaluation before = own ? OutcomeComparison.recorded(d.policyVersion(), d.policySha256(), d.outputs())
+                        : EligibilityEvaluator.evaluate(policies.version(d.policyVersion()), d.facts());
+                differences = OutcomeComparison.between(before, evaluation);
+            }
         } catch (PolicyFaultException e) {
             mismatches.add(new ReplayOutcome.FieldMismatch("evaluation", null, json.getNodeFactory().textNode(e.getMessage())));
         }
         return new ReplayOutcome(d.id(), d.householdId(), d.policyVersion(), d.policySha256(), policy.version(),
-                policy.sha256(), mismatches.isEmpty(), List.copyOf(mismatches));
+                policy.sha256(), mismatches.isEmpty(), List.copyOf(mismatches), differences);
     }
 
     /**
@@ -204,7 +216,7 @@ public class Replays {
                 (Integer) rs.getObject("against_version"), rs.getString("state"), rs.getLong("total"), rs.getLong("done"),
                 rs.getLong("identical"), rs.getLong("mismatched"),
                 rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(), rs.getString("failure"),
-                null), id);
+                null, null), id);
         if (runs.isEmpty()) {
             throw new NotFoundException("replay run", id);
         }
@@ -214,7 +226,7 @@ public class Replays {
                 (rs, i) -> read(rs.getString(1), ReplayOutcome.class), id)
                 : List.of();
         return new ReplayRun(r.id(), r.requestedBy(), r.requestedAt(), r.filter(), r.againstVersion(), r.state(), r.total(),
-                r.done(), r.identical(), r.mismatched(), r.finishedAt(), r.failure(), mismatches);
+                r.done(), r.identical(), r.mismatched(), r.finishedAt(), r.failure(), mismatches, ReplayOutcome.byKind(mismatches));
     }
 
     private String write(Object value) {

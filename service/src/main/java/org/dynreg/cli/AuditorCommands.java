@@ -29,7 +29,7 @@ class AuditorCommands {
                 + ", replayed under version " + r.get("replayedVersion").asInt() + ": "
                 + (r.get("identical").asBoolean() ? "IDENTICAL" : "DIFFERS") + "\n");
         mismatches(r, s);
-        if (!r.get("identical").asBoolean() && against == null) {
+        if (!r.get("identical").asBoolean()) {
             throw new CliFailure(CliFailure.MISMATCH, s.toString().strip());
         }
         return s.toString();
@@ -65,12 +65,17 @@ class AuditorCommands {
         if (run.hasNonNull("failure")) {
             s.append("  failed: ").append(run.get("failure").asText()).append('\n');
         }
+        JsonNode kinds = run.get("differencesByKind");
+        if (kinds != null && !kinds.isEmpty()) {
+            s.append("Decisions that differ, by kind of difference:\n");
+            kinds.properties().forEach(k -> s.append(String.format("  %-26s %,d%n", k.getKey(), k.getValue().asLong())));
+        }
         for (JsonNode m : run.get("mismatches")) {
             s.append("Decision ").append(m.get("decisionId").asLong()).append('\n');
             mismatches(m, s);
         }
         boolean clean = "DONE".equals(run.get("state").asText()) && run.get("mismatched").asLong() == 0;
-        if (!clean && against == null) {
+        if (!clean) {
             throw new CliFailure(CliFailure.MISMATCH, s.toString().strip());
         }
         return s.toString();
@@ -151,8 +156,24 @@ class AuditorCommands {
         }
     }
 
+    /**
+     * How the replayed outcome differs, field by field with its kind ({@code UCT.eligible false → true}); the whole
+     * recorded and replayed values only for what has no field-level comparison (the bundle's hash, a policy fault).
+     */
     private static void mismatches(JsonNode r, StringBuilder s) {
+        JsonNode differences = r.get("differences");
+        boolean fieldLevel = differences != null && !differences.isEmpty();
+        if (fieldLevel) {
+            for (JsonNode d : differences) {
+                s.append(String.format("  %-16s %s %s → %s%n", d.get("kind").asText().toLowerCase(java.util.Locale.ROOT),
+                        d.get("field").asText(), d.hasNonNull("expected") ? d.get("expected").asText() : "(none)",
+                        d.hasNonNull("actual") ? d.get("actual").asText() : "(none)"));
+            }
+        }
         for (JsonNode m : r.get("mismatches")) {
+            if (fieldLevel && !m.get("field").asText().equals("policySha256") && !m.get("field").asText().equals("evaluation")) {
+                continue;
+            }
             s.append("  ").append(m.get("field").asText()).append(": recorded ").append(m.get("recorded"))
                     .append(", replayed ").append(m.get("replayed")).append('\n');
         }

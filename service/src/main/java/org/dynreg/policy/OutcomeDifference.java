@@ -1,5 +1,6 @@
 package org.dynreg.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * candidate (or replayed) version gives, and the difference in words, e.g. {@code cut-off for UCT: expected 32, got 34}.
  * {@code program} names the program for the kinds that are per program, and is null for the others.
  */
+@JsonIgnoreProperties(value = {"key", "label"}, allowGetters = true)
 public record OutcomeDifference(Kind kind, String program, String field, String expected, String actual, String text) {
 
     /** What a difference is about; an officer accepts a kind of difference across households with one reason. */

@@ -91,6 +91,24 @@ class ReplayTest {
         assertThat(differs.get("replayedVersion").asInt()).isEqualTo(raised);
         assertThat(differs.get("mismatches").findValuesAsText("field")).contains("programs", "reasons").doesNotContain("score");
         assertThat(stillEligible.get("mismatches").findValuesAsText("field")).doesNotContain("score", "scoreBreakdown");
+
+        // field by field, each difference with its kind: the household at 33 gains the transfer, the cut-off quoted moves
+        assertThat(differs.get("differences")).anySatisfy(d -> {
+            assertThat(d.get("kind").asText()).isEqualTo("ELIGIBILITY");
+            assertThat(d.get("field").asText()).isEqualTo("UCT.eligible");
+            assertThat(d.get("expected").asText()).isEqualTo("false");
+            assertThat(d.get("actual").asText()).isEqualTo("true");
+        }).anySatisfy(d -> {
+            assertThat(d.get("key").asText()).isEqualTo("CUTOFF:UCT");
+            assertThat(d.get("expected").asText()).isEqualTo("32");
+            assertThat(d.get("actual").asText()).isEqualTo("40");
+        }).noneSatisfy(d -> assertThat(d.get("kind").asText()).isIn("SCORE", "INDICATOR", "EXCLUSION"));
+        assertThat(stillEligible.get("differences").findValuesAsText("key")).containsOnly("CUTOFF:UCT", "WORDING");
+
+        JsonNode run = runToTheEnd(Map.of("district", DISTRICT, "against", raised));
+        assertThat(run.get("differencesByKind").get("CUTOFF:UCT").asLong()).isEqualTo(run.get("mismatched").asLong());
+        assertThat(run.get("differencesByKind").get("ELIGIBILITY:UCT").asLong()).isPositive();
+        assertThat(run.get("mismatches")).allSatisfy(m -> assertThat(m.get("differences")).isNotEmpty());
     }
 
     @Test
