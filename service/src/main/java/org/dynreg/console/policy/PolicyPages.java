@@ -123,6 +123,7 @@ class PolicyPages {
         model.addAttribute("done", done != null && DONE.contains(done) ? done : null);
         model.addAttribute("provinces", Province.values());
         model.addAttribute("activations", policies.activations().stream().filter(a -> a.version() == version).toList());
+        model.addAttribute("accepted", policies.acceptedDifferences(version));
         return "console/policy/version";
     }
 
@@ -138,6 +139,7 @@ class PolicyPages {
     String validate(@PathVariable int version, Authentication auth, Model model) {
         model.addAttribute("version", version);
         model.addAttribute("report", policies.validate(version, auth.getName()));
+        model.addAttribute("accepted", policies.acceptedDifferences(version));
         return "console/policy/version :: gate";
     }
 
@@ -152,6 +154,22 @@ class PolicyPages {
         ValidationReport report = policies.recordExpectation(version, household, null, reason, auth.getName());
         model.addAttribute("version", version);
         model.addAttribute("report", report);
+        model.addAttribute("accepted", policies.acceptedDifferences(version));
+        return "console/policy/version :: gate";
+    }
+
+    /**
+     * One kind of difference accepted for every reference household showing it, with one reason, as
+     * {@code POST /api/policy/bundles/{v}/accepted-differences}.
+     */
+    @PostMapping("/versions/{version}/accept")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String accept(@PathVariable int version, @RequestParam String kind, @RequestParam(required = false) String reason,
+                  Authentication auth, Model model) {
+        ValidationReport report = policies.acceptDifferences(version, kind, reason, auth.getName());
+        model.addAttribute("version", version);
+        model.addAttribute("report", report);
+        model.addAttribute("accepted", policies.acceptedDifferences(version));
         return "console/policy/version :: gate";
     }
 
@@ -229,6 +247,7 @@ class PolicyPages {
         if (from != null && to != null) {
             BundleDiff d = policies.diff(from, to);
             model.addAttribute("diff", d);
+            model.addAttribute("accepted", policies.acceptedDifferences(to));
             model.addAttribute("rows", DiffRows.of(d));
             model.addAttribute("text", d.toText());
             model.addAttribute("pictures", d.files().stream().filter(f -> f.kind() == PolicyFile.Kind.PROCESS)

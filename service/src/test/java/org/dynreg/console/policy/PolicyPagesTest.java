@@ -164,6 +164,41 @@ class PolicyPagesTest {
     }
 
     @Test
+    void theGatesDifferencesAreGroupedByKindAndOneKindIsAcceptedForEveryHouseholdWithOneReason() throws Exception {
+        byte[] lowered = CandidateVersions.edit(CandidateVersions.file(ELIGIBILITY).content(), "Cut-offs", "32", "30");
+        lowered = setCell(lowered, "Cut-offs", "D10", "lowered for the gate's page " + System.nanoTime());
+        int version = policies.upload(List.of(new org.dynreg.policy.PolicyFile(ELIGIBILITY, lowered)), inForceBefore,
+                "standard cut-off lowered to 30", "officer").bundle().version();
+        browser.signIn("officer");
+        browser.go("/policy/versions/" + version);
+        click(By.id("validate"));
+        browser.waitFor(By.id("gate-kinds"));
+        WebElement cutoff = browser.find(By.cssSelector("#gate-kinds tr[data-kind='CUTOFF:UCT']"));
+        assertThat(cutoff.getText()).contains("cut-off used for UCT", "UCT.cutoff 32 → 30");
+        assertThat(browser.all(By.cssSelector("#gate-kinds tr[data-kind]"))).extracting(e -> e.getAttribute("data-kind"))
+                .contains("CUTOFF:UCT", "WORDING", "ELIGIBILITY:UCT");
+        browser.assertAccessible();
+        browser.screenshot("policy-gate-kinds");
+
+        cutoff.findElement(By.name("reason")).sendKeys("the standard cut-off is lowered to 30");
+        click(By.cssSelector("#gate-kinds tr[data-kind='CUTOFF:UCT'] button[type=submit]"));
+        browser.waitForText(By.id("gate-accepted"), "the standard cut-off is lowered to 30");
+        assertThat(browser.find(By.id("gate-accepted")).getText()).contains("cut-off used for UCT (CUTOFF:UCT)", "accepted by officer");
+        assertThat(browser.all(By.cssSelector("#gate-kinds tr[data-kind]"))).extracting(e -> e.getAttribute("data-kind"))
+                .doesNotContain("CUTOFF:UCT").contains("WORDING");
+        assertThat(policies.acceptedDifferences(version)).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("CUTOFF:UCT");
+            assertThat(a.reason()).isEqualTo("the standard cut-off is lowered to 30");
+        });
+
+        // the approver reads it on the version page without checking again
+        browser.signIn("officer2");
+        browser.go("/policy/versions/" + version);
+        assertThat(browser.find(By.id("gate-accepted")).getText()).contains("the standard cut-off is lowered to 30");
+        browser.assertAccessible();
+    }
+
+    @Test
     void theDiffShowsTheChangedCellBeforeAndAfter() {
         int candidate = CandidateVersions.withStandardCutoff(policies, 35, "officer");
         browser.signIn("officer2");
