@@ -196,6 +196,49 @@ public class PolicySteps {
         }
     }
 
+    @Then("the differences are grouped by kind, each with the number of reference households showing it:")
+    public void differencesByKind(DataTable table) {
+        Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        table.asMaps().forEach(row -> expected.put(row.get("kind"), Long.parseLong(row.get("households"))));
+        Map<String, Long> actual = new java.util.LinkedHashMap<>();
+        review.report().get("differencesByKind").forEach(k -> actual.put(k.get("kind").asText(), k.get("householdCount").asLong()));
+        assertThat(actual).as("the differences by kind: %s", review.report().get("differencesByKind")).isEqualTo(expected);
+    }
+
+    @When("{officer} accepts the differences of kind {string} for every reference household, because {string}")
+    public void acceptKind(String officer, String kind, String reason) {
+        ResponseEntity<JsonNode> r = service.post(officer, "/api/policy/bundles/" + review.newVersion() + "/accepted-differences",
+                Map.of("kind", kind, "reason", reason));
+        review.answered(r);
+        assertThat(r.getStatusCode()).as("accepting %s: %s", kind, r.getBody()).isEqualTo(HttpStatus.OK);
+        review.checked(r.getBody());
+    }
+
+    @When("{officer} accepts each kind of difference left for every reference household, because {string}")
+    public void acceptEveryKindLeft(String officer, String reason) {
+        for (String kind : texts(review.report().get("differencesByKind"), "kind")) {
+            acceptKind(officer, kind, reason);
+        }
+    }
+
+    @Then("the differences left are of the kinds {string}")
+    public void kindsLeft(String kinds) {
+        assertThat(texts(review.report().get("differencesByKind"), "kind"))
+                .containsExactlyInAnyOrderElementsOf(List.of(kinds.split(",\\s*")));
+        assertThat(state(review.newVersion())).isEqualTo("DRAFT");
+    }
+
+    @Then("beside the diff of the new version {officer} reads the accepted kind {string} with the reason {string}, for {int} reference households")
+    public void acceptedBesideTheDiff(String officer, String kind, String reason, int households) {
+        JsonNode diff = service.read(officer, "/api/policy/diff?from=" + REPOSITORY_VERSION + "&to=" + review.newVersion());
+        assertThat(diff.get("acceptedDifferences")).anySatisfy(a -> {
+            assertThat(a.get("kind").asText()).isEqualTo(kind);
+            assertThat(a.get("reason").asText()).isEqualTo(reason);
+            assertThat(a.get("households")).hasSize(households);
+        });
+        assertThat(diff.get("text").asText()).contains(reason);
+    }
+
     @When("{officer} approves {version}")
     public void approve(String officer, int version) {
         review.answered(service.post(officer, "/api/policy/bundles/" + version + "/approve",
