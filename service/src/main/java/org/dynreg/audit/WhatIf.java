@@ -11,7 +11,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dynreg.eligibility.HouseholdFactsBuilder;
+import org.dynreg.registry.FieldProblem;
+import org.dynreg.registry.InvalidSurveyException;
+import org.dynreg.registry.SurveyValidator;
+import org.dynreg.security.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +44,61 @@ public class WhatIf {
     private final Clock clock;
     private final AuditTrail audit;
     private final int defaultPaymentsPerYear;
+    private final int sampleSize;
+    private final Set<String> sampleRoles;
+    private final SurveyValidator validator;
 
     WhatIf(Eligibility eligibility, Policies policies, Clock clock, AuditTrail audit,
-           @Value("${dynreg.transfers.payments-per-year:4}") int defaultPaymentsPerYear) {
+           @Value("${dynreg.transfers.payments-per-year:4}") int defaultPaymentsPerYear,
+           @Value("${dynreg.what-if.sample-size:10}") int sampleSize,
+           @Value("${dynreg.what-if.sample-roles:POLICY_OFFICER,AUDITOR}") Set<Role> sampleRoles) {
+        if (sampleSize < 0) {
+            throw new IllegalArgumentException("dynreg.what-if.sample-size must be 0 or more, not " + sampleSize);
+        }
         this.eligibility = eligibility;
         this.policies = policies;
         this.clock = clock;
         this.audit = audit;
         this.defaultPaymentsPerYear = defaultPaymentsPerYear;
+        this.sampleSize = sampleSize;
+        this.sampleRoles = sampleRoles.stream().map(r -> "ROLE_" + r.name()).collect(Collectors.toSet());
+        this.validator = new SurveyValidator(clock);
+    }
+
+    /**
+     * The report as {@code caller} may see it: with its sample of households for the roles of
+     * {@code dynreg.what-if.sample-roles}, without it (and saying so) for the others (decision 0038).
+     */
+    public WhatIfReport shownTo(WhatIfReport report, Authentication caller) {
+        boolean may = caller != null && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(sampleRoles::contains);
+        return may ? report : report.withoutSample();
+    }
+
+    /**
+     * One survey (in the survey format, docs/survey-format.md) scored under the version in force and under
+     * {@code candidateVersion}, with what differs; nothing is stored. An invalid survey is refused with every problem,
+     * its field paths under {@code survey}.
+     */
+    public SurveyWhatIf survey(JsonNode survey, Integer candidateVersion, String actor) {
+        require(candidateVersion != null, "candidateVersion", "the candidate policy version is required");
+        require(survey != null && survey.isObject(), "survey", "the survey is required, as a JSON object in the survey format");
+        List<FieldProblem> problems = validator.validate(survey);
+        if (!problems.isEmpty()) {
+            throw new InvalidSurveyException(problems.stream()
+                    .map(p -> new FieldProblem("$".equals(p.path()) ? "survey" : "survey." + p.path(), p.message())).toList());
+        }
+        CompiledPolicy after = policies.version(candidateVersion);
+        CompiledPolicy before = policies.active();
+        HouseholdFactsBuilder.Facts facts = HouseholdFactsBuilder.build(validator.bind(survey));
+        SurveyWhatIf result = SurveyWhatIf.of(EligibilityEvaluator.evaluate(before, facts), EligibilityEvaluator.evaluate(after, facts),
+                clock.instant(), actor);
+        Map<String, Object> changed = new TreeMap<>();
+        result.differences().programs().forEach(p -> changed.put(p.program(), Map.of("eligibleBefore", p.eligibleBefore(),
+                "eligibleAfter", p.eligibleAfter(), "causes", p.causes())));
+        audit.record(actor, "policy.what-if-survey", "policy:" + after.version(), Map.of("baselineVersion", before.version(),
+                "scoreBefore", result.before().score(), "scoreAfter", result.after().score(), "programsChanged", changed));
+        log.info("what-if of one survey under policy version {} against version {} by {}", after.version(), before.version(), actor);
+        return result;
     }
 
     /**
@@ -90,20 +149,36 @@ public class WhatIf {
         Tally national = new Tally(null, null);
         Map<String, Tally> provinces = new TreeMap<>();
         Map<String, Tally> districts = new TreeMap<>();
+        List<WhatIfReport.SampleHousehold> gained = new ArrayList<>();
+        List<WhatIfReport.SampleHousehold> lost = new ArrayList<>();
         eligibility.forEachCurrentHousehold(province, district, h -> {
-            boolean was = eligible(EligibilityEvaluator.evaluate(before, h.facts()), prog);
-            boolean is = eligible(EligibilityEvaluator.evaluate(after, h.facts()), prog);
-            national.add(was, is);
-            provinces.computeIfAbsent(h.province(), p -> new Tally(p, null)).add(was, is);
-            districts.computeIfAbsent(h.province() + "\u0000" + h.district(), d -> new Tally(h.province(), h.district())).add(was, is);
+            Evaluation then = EligibilityEvaluator.evaluate(before, h.facts());
+            Evaluation now = EligibilityEvaluator.evaluate(after, h.facts());
+            boolean was = EffectCause.eligible(then, prog);
+            boolean is = EffectCause.eligible(now, prog);
+            String cause = null;
+            if (was != is) {
+                List<String> causes = EffectCause.of(then, now, prog);
+                cause = EffectCause.bucket(causes);
+                List<WhatIfReport.SampleHousehold> sample = is ? gained : lost;
+                if (sample.size() < sampleSize) {
+                    sample.add(new WhatIfReport.SampleHousehold(h.householdId(), h.province(), h.district(), then.score(), now.score(), causes));
+                }
+            }
+            national.add(was, is, cause);
+            provinces.computeIfAbsent(h.province(), p -> new Tally(p, null)).add(was, is, cause);
+            districts.computeIfAbsent(h.province() + "\u0000" + h.district(), d -> new Tally(h.province(), h.district())).add(was, is, cause);
         });
         String filter = describe(province, district);
         WhatIfReport report = new WhatIfReport(before.version(), before.sha256(), after.version(), after.sha256(), prog, filter,
                 transferAmount, payments, clock.instant(), actor, national.area(yearly),
                 provinces.values().stream().map(t -> t.area(yearly)).toList(),
-                districts.values().stream().map(t -> t.area(yearly)).toList());
+                districts.values().stream().map(t -> t.area(yearly)).toList(), sampleSize, false, List.copyOf(gained), List.copyOf(lost));
+        Map<String, Object> byCause = new TreeMap<>();
+        national.causes.forEach((c, n) -> byCause.put(c, Map.of("gained", n[0], "lost", n[1])));
         audit.record(actor, "policy.what-if", "policy:" + candidate, Map.of("baselineVersion", before.version(), "program", prog,
-                "filter", filter, "households", national.households, "eligibleBefore", national.before, "eligibleAfter", national.after));
+                "filter", filter, "households", national.households, "eligibleBefore", national.before, "eligibleAfter", national.after,
+                "newlyEligible", national.gained, "newlyIneligible", national.lost, "byCause", byCause));
         log.info("what-if of policy version {} against version {} by {}: {} households, eligible {} -> {}", candidate,
                 before.version(), actor, national.households, national.before, national.after);
         return report;
@@ -155,11 +230,6 @@ public class WhatIf {
         return plan;
     }
 
-    private static boolean eligible(Evaluation e, String program) {
-        Evaluation.ProgramResult r = e.program(program);
-        return r != null && r.eligible();
-    }
-
     /** The lowest standard cut-off that would cover the household, or null if none would (excluded, or the program does not apply). */
     private static Integer threshold(Evaluation e, String program) {
         List<Integer> cutoffs = e.cutoffs().get(program);
@@ -201,22 +271,30 @@ public class WhatIf {
         private long after;
         private long gained;
         private long lost;
+        /** Gained and lost by cause, in the order of the causes' names. */
+        private final Map<String, long[]> causes = new TreeMap<>();
 
         Tally(String province, String district) {
             this.province = province;
             this.district = district;
         }
 
-        void add(boolean was, boolean is) {
+        /** {@code cause} is the bucket of a household that gains or loses the program, null otherwise. */
+        void add(boolean was, boolean is, String cause) {
             households++;
             before += was ? 1 : 0;
             after += is ? 1 : 0;
             gained += !was && is ? 1 : 0;
             lost += was && !is ? 1 : 0;
+            if (cause != null) {
+                causes.computeIfAbsent(cause, c -> new long[2])[is ? 0 : 1]++;
+            }
         }
 
         WhatIfReport.Area area(long yearly) {
-            return new WhatIfReport.Area(province, district, households, before, after, gained, lost, before * yearly, after * yearly);
+            List<WhatIfReport.CauseCount> split = causes.entrySet().stream()
+                    .map(e -> new WhatIfReport.CauseCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+            return new WhatIfReport.Area(province, district, households, before, after, gained, lost, before * yearly, after * yearly, split);
         }
     }
 

@@ -28,6 +28,8 @@ public final class WhatIfWorkbook {
     static final String COUNT_FORMAT = "#,##0";
     static final String SHARE_FORMAT = "0.0%";
     static final String WHOLE_REGISTRY = "none: the whole registry";
+    static final String SAMPLE_WITHHELD = "The sample of households is not shown to your role (dynreg.what-if.sample-roles).";
+    static final String NO_SAMPLE = "No household gains or loses the program.";
 
     /** Column widths, in characters, chosen so that a province name and a PKR cost fit. */
     private static final int NAME_WIDTH = 24;
@@ -39,7 +41,11 @@ public final class WhatIfWorkbook {
     private WhatIfWorkbook() {
     }
 
-    /** Summary, Provinces (with the chart of eligible households before and after) and Districts. */
+    /**
+     * Summary, Provinces (with the chart of eligible households before and after), Districts, Causes (the households
+     * gained and lost split by cause, nationally and by province) and Sample (households gained and lost, when the
+     * report carries them).
+     */
     public static byte[] write(WhatIfReport report) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles s = new Styles(wb);
@@ -86,10 +92,42 @@ public final class WhatIfWorkbook {
             XSSFSheet districts = ReportSheets.sheet(wb, "Districts");
             table(districts, List.of(new Label<>("Province", WhatIfReport.Area::province), new Label<>("District", WhatIfReport.Area::district)),
                     columns, report.districts(), s);
+
+            XSSFSheet causes = ReportSheets.sheet(wb, "Causes");
+            List<AreaCause> split = new ArrayList<>();
+            report.national().causes().forEach(c -> split.add(new AreaCause(report.national().name(), c)));
+            report.provinces().forEach(a -> a.causes().forEach(c -> split.add(new AreaCause(a.name(), c))));
+            table(causes, List.of(new Label<>("Area", AreaCause::area), new Label<>("Cause", a -> a.count().cause())),
+                    List.of(new Column<>("Newly eligible", a -> a.count().gained()), new Column<>("Newly ineligible", a -> a.count().lost())),
+                    split, s);
+
+            XSSFSheet sample = ReportSheets.sheet(wb, "Sample");
+            if (report.gained() == null || report.lost() == null) {
+                sample.createRow(0).createCell(0).setCellValue(SAMPLE_WITHHELD);
+            } else if (report.gained().isEmpty() && report.lost().isEmpty()) {
+                sample.createRow(0).createCell(0).setCellValue(NO_SAMPLE);
+            } else {
+                List<Sampled> rows = new ArrayList<>();
+                report.gained().forEach(h -> rows.add(new Sampled("gained", h)));
+                report.lost().forEach(h -> rows.add(new Sampled("lost", h)));
+                table(sample, List.of(new Label<>("Change", Sampled::change),
+                                new Label<>("Household id", r -> String.valueOf(r.household().householdId())),
+                                new Label<>("Province", r -> r.household().province()),
+                                new Label<>("District", r -> r.household().district()),
+                                new Label<>("Causes", r -> String.join("; ", r.household().causes()))),
+                        List.of(new Column<>("Score before", r -> r.household().scoreBefore()),
+                                new Column<>("Score after", r -> r.household().scoreAfter())), rows, s);
+            }
             return ReportSheets.bytes(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private record AreaCause(String area, WhatIfReport.CauseCount count) {
+    }
+
+    private record Sampled(String change, WhatIfReport.SampleHousehold household) {
     }
 
     /** The budget plan: parameters and chosen cut-off, coverage by province (with a chart) and by district. */

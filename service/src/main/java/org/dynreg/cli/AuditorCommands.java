@@ -1,13 +1,20 @@
 package org.dynreg.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dynreg.audit.BudgetPlan;
+import org.dynreg.audit.EffectCause;
+import org.dynreg.audit.WhatIfReport;
+import org.dynreg.audit.WhatIfWorkbook;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Replay for auditors, what-if and the budget solver for policy officers. */
 @Command
@@ -81,6 +88,10 @@ class AuditorCommands {
         return s.toString();
     }
 
+    /**
+     * Asks the service once: the printed summary and the workbook ({@code --out}) are both made from that one answer,
+     * so a what-if computes once and leaves one audit entry.
+     */
     @Command(command = "what-if", description = "Score the registry under a candidate version next to the one in force; nothing is stored")
     String whatIf(@Option(longNames = "version", required = true, description = "the candidate policy version") int version,
                   @Option(longNames = "amount", required = true, description = "transfer per household per payment, PKR") long amount,
@@ -94,19 +105,63 @@ class AuditorCommands {
         if (payments != null) {
             body.put("paymentsPerYear", payments);
         }
-        JsonNode r = service.postJson("/api/what-if", body.toString());
-        StringBuilder s = new StringBuilder("What-if: version " + r.get("candidateVersion").asInt() + " against version "
-                + r.get("baselineVersion").asInt() + " in force, " + r.get("program").asText() + ", " + r.get("filter").asText() + "\n");
+        WhatIfReport r = read(service.postJson("/api/what-if", body.toString()), WhatIfReport.class);
+        StringBuilder s = new StringBuilder("What-if: version " + r.candidateVersion() + " against version "
+                + r.baselineVersion() + " in force, " + r.program() + ", " + r.filter() + "\n");
         s.append(String.format("%-28s %10s %10s %10s %8s %8s %18s%n", "area", "households", "before", "after", "gained", "lost", "yearly cost after"));
-        area(s, r.get("national"));
-        r.get("provinces").forEach(a -> area(s, a));
+        area(s, r.national());
+        r.provinces().forEach(a -> area(s, a));
+        s.append("Gained and lost by cause (a household with more than one cause is counted once, under \"")
+                .append(EffectCause.SEVERAL).append("\"):\n");
+        s.append(String.format("%-28s %-40s %8s %8s%n", "area", "cause", "gained", "lost"));
+        causes(s, r.national());
+        r.provinces().forEach(a -> causes(s, a));
+        if (r.sampleWithheld()) {
+            s.append("The sample of households gained and lost is not shown to your role.\n");
+        } else {
+            sample(s, "Gained", r.gained());
+            sample(s, "Lost", r.lost());
+        }
         if (file != null) {
-            OutputFile.write(file, service.postJsonForBytes("/api/what-if/report.xlsx", body.toString()));
+            OutputFile.write(file, WhatIfWorkbook.write(r));
             s.append("Report written to ").append(file).append('\n');
         }
         return s.toString();
     }
 
+    @Command(command = "what-if survey", description = "Score one survey JSON file under the version in force and under a candidate version; nothing is stored")
+    String whatIfSurvey(@Option(longNames = "file", required = true, description = "the survey JSON file (survey format)") String fileName,
+                        @Option(longNames = "version", required = true, description = "the candidate policy version") int version) {
+        JsonNode survey;
+        try {
+            survey = json.readTree(InputFile.read(fileName));
+        } catch (JsonProcessingException e) {
+            throw new CliFailure(CliFailure.REFUSED, fileName + " is not JSON: " + e.getOriginalMessage());
+        }
+        ObjectNode body = json.createObjectNode().put("candidateVersion", version);
+        body.set("survey", survey);
+        JsonNode r = service.postJson("/api/what-if/survey", body.toString());
+        JsonNode d = r.get("differences");
+        StringBuilder s = new StringBuilder("One survey under version " + r.get("candidateVersion").asInt() + " against version "
+                + r.get("baselineVersion").asInt() + " in force: " + (d.get("identical").asBoolean() ? "IDENTICAL" : "DIFFERS") + "\n");
+        s.append("  score: ").append(d.get("scoreBefore").asInt()).append(" -> ").append(d.get("scoreAfter").asInt()).append('\n');
+        d.get("exclusionsStopped").forEach(x -> s.append("  exclusion filter stops excluding: ").append(x.asText()).append('\n'));
+        d.get("exclusionsStarted").forEach(x -> s.append("  exclusion filter starts excluding: ").append(x.asText()).append('\n'));
+        for (JsonNode p : d.get("programs")) {
+            s.append("  ").append(p.get("program").asText()).append(": ")
+                    .append(p.get("eligibleBefore").asBoolean() ? "eligible" : "not eligible").append(" (cut-off ").append(p.get("cutoffBefore"))
+                    .append(") -> ").append(p.get("eligibleAfter").asBoolean() ? "eligible" : "not eligible").append(" (cut-off ")
+                    .append(p.get("cutoffAfter")).append("); cause: ");
+            List<String> causes = new ArrayList<>();
+            p.get("causes").forEach(c -> causes.add(c.asText()));
+            s.append(String.join(", ", causes)).append('\n');
+        }
+        s.append("Under version ").append(r.get("candidateVersion").asInt()).append(":\n");
+        r.get("after").get("reasons").forEach(x -> s.append("  ").append(x.asText()).append('\n'));
+        return s.toString();
+    }
+
+    /** Asks the service once, like what-if: the summary and the workbook ({@code --out}) come from one answer. */
     @Command(command = "budget", description = "The highest cut-off whose yearly cost fits a budget, with coverage by province and district")
     String budget(@Option(longNames = "budget", required = true, description = "yearly budget, PKR") long budget,
                   @Option(longNames = "amount", required = true, description = "transfer per household per payment, PKR") long amount,
@@ -124,20 +179,28 @@ class AuditorCommands {
         if (version != null) {
             body.put("version", version);
         }
-        JsonNode p = service.postJson("/api/budget", body.toString());
+        BudgetPlan p = read(service.postJson("/api/budget", body.toString()), BudgetPlan.class);
         StringBuilder s = new StringBuilder();
-        s.append(p.hasNonNull("cutoff") ? "Highest cut-off that fits: " + p.get("cutoff").asInt() : "Not even a cut-off of 0 fits the budget")
-                .append(" (policy version ").append(p.get("policyVersion").asInt()).append(", ").append(p.get("program").asText())
-                .append(")\nYearly cost ").append(String.format("%,d", p.get("yearlyCost").asLong())).append(" of ")
-                .append(String.format("%,d", p.get("yearlyBudget").asLong())).append(" PKR\n");
+        s.append(p.cutoff() != null ? "Highest cut-off that fits: " + p.cutoff() : "Not even a cut-off of 0 fits the budget")
+                .append(" (policy version ").append(p.policyVersion()).append(", ").append(p.program())
+                .append(")\nYearly cost ").append(String.format("%,d", p.yearlyCost())).append(" of ")
+                .append(String.format("%,d", p.yearlyBudget())).append(" PKR\n");
         s.append(String.format("%-28s %12s %12s %18s%n", "area", "households", "covered", "yearly cost"));
-        coverage(s, p.get("national"));
-        p.get("provinces").forEach(c -> coverage(s, c));
+        coverage(s, p.national());
+        p.provinces().forEach(c -> coverage(s, c));
         if (file != null) {
-            OutputFile.write(file, service.postJsonForBytes("/api/budget/report.xlsx", body.toString()));
+            OutputFile.write(file, WhatIfWorkbook.write(p));
             s.append("Report written to ").append(file).append('\n');
         }
         return s.toString();
+    }
+
+    private <T> T read(JsonNode answer, Class<T> type) {
+        try {
+            return json.treeToValue(answer, type);
+        } catch (JsonProcessingException e) {
+            throw new CliFailure(1, "the service answered a report this shell cannot read (is it another version?): " + e.getOriginalMessage());
+        }
     }
 
     private static void progress(ProgressBar bar, JsonNode run, long startedNanos) {
@@ -179,14 +242,27 @@ class AuditorCommands {
         }
     }
 
-    private static void area(StringBuilder s, JsonNode a) {
-        String name = a.hasNonNull("district") ? a.get("district").asText() : a.hasNonNull("province") ? a.get("province").asText() : "Pakistan";
-        s.append(String.format("%-28s %,10d %,10d %,10d %,8d %,8d %,18d%n", name, a.get("households").asLong(), a.get("eligibleBefore").asLong(),
-                a.get("eligibleAfter").asLong(), a.get("newlyEligible").asLong(), a.get("newlyIneligible").asLong(), a.get("yearlyCostAfter").asLong()));
+    private static void area(StringBuilder s, WhatIfReport.Area a) {
+        s.append(String.format("%-28s %,10d %,10d %,10d %,8d %,8d %,18d%n", a.name(), a.households(), a.eligibleBefore(),
+                a.eligibleAfter(), a.newlyEligible(), a.newlyIneligible(), a.yearlyCostAfter()));
     }
 
-    private static void coverage(StringBuilder s, JsonNode c) {
-        String name = c.hasNonNull("district") ? c.get("district").asText() : c.hasNonNull("province") ? c.get("province").asText() : "Pakistan";
-        s.append(String.format("%-28s %,12d %,12d %,18d%n", name, c.get("households").asLong(), c.get("covered").asLong(), c.get("yearlyCost").asLong()));
+    private static void causes(StringBuilder s, WhatIfReport.Area a) {
+        for (WhatIfReport.CauseCount c : a.causes()) {
+            s.append(String.format("%-28s %-40s %,8d %,8d%n", a.name(), c.cause(), c.gained(), c.lost()));
+        }
+    }
+
+    private static void sample(StringBuilder s, String change, List<WhatIfReport.SampleHousehold> households) {
+        s.append(change).append(" (sample of ").append(households.size()).append("):\n");
+        for (WhatIfReport.SampleHousehold h : households) {
+            s.append(String.format("  household %d, %s, %s: score %d -> %d; %s%n", h.householdId(), h.province(), h.district(),
+                    h.scoreBefore(), h.scoreAfter(), String.join(", ", h.causes())));
+        }
+    }
+
+    private static void coverage(StringBuilder s, BudgetPlan.Coverage c) {
+        String name = c.district() != null ? c.district() : c.province() != null ? c.province() : "Pakistan";
+        s.append(String.format("%-28s %,12d %,12d %,18d%n", name, c.households(), c.covered(), c.yearlyCost()));
     }
 }

@@ -133,6 +133,7 @@ class StrictRequestsTest {
                 new Endpoint("officer", "POST", "/api/policy/rollback", null),
                 new Endpoint("officer", "POST", "/api/what-if", null),
                 new Endpoint("officer", "POST", "/api/what-if/report.xlsx", null),
+                new Endpoint("officer", "POST", "/api/what-if/survey", null),
                 new Endpoint("officer", "POST", "/api/budget", null),
                 new Endpoint("officer", "POST", "/api/budget/report.xlsx", null),
                 new Endpoint("auditor", "POST", "/api/replays", null),

@@ -142,10 +142,12 @@ class WhatIfWorkbookTest {
         WhatIfReport report = sampleReport();
 
         try (XSSFWorkbook wb = read(WhatIfWorkbook.write(report))) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(5);
             assertThat(wb.getSheetName(0)).isEqualTo("Summary");
             assertThat(wb.getSheetName(1)).isEqualTo("Provinces");
             assertThat(wb.getSheetName(2)).isEqualTo("Districts");
+            assertThat(wb.getSheetName(3)).isEqualTo("Causes");
+            assertThat(wb.getSheetName(4)).isEqualTo("Sample");
             Sheet s = wb.getSheet("Summary");
             assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("What-if report: UCT");
             assertThat(valueOf(s, "Version in force (before)").getNumericCellValue()).isEqualTo(3);

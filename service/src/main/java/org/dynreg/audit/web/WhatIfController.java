@@ -1,7 +1,9 @@
 package org.dynreg.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.dynreg.audit.BudgetPlan;
+import org.dynreg.audit.SurveyWhatIf;
 import org.dynreg.audit.WhatIf;
 import org.dynreg.audit.WhatIfReport;
 import org.dynreg.audit.WhatIfWorkbook;
@@ -36,14 +38,23 @@ class WhatIfController {
     @PostMapping("/api/what-if")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
     WhatIfReport whatIf(@RequestBody WhatIfRequest r, Authentication auth) {
-        return run(r, auth);
+        return whatIf.shownTo(run(r, auth), auth);
+    }
+
+    record SurveyRequest(Integer candidateVersion, JsonNode survey) {}
+
+    @Operation(summary = "Score one survey (survey format) under the version in force and under a candidate version, with what differs; stores nothing")
+    @PostMapping("/api/what-if/survey")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    SurveyWhatIf survey(@RequestBody SurveyRequest r, Authentication auth) {
+        return whatIf.survey(r.survey(), r.candidateVersion(), auth.getName());
     }
 
     @Operation(summary = "The same what-if as an .xlsx report with a chart")
     @PostMapping(path = "/api/what-if/report.xlsx")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
     ResponseEntity<byte[]> whatIfWorkbook(@RequestBody WhatIfRequest r, Authentication auth) {
-        WhatIfReport report = run(r, auth);
+        WhatIfReport report = whatIf.shownTo(run(r, auth), auth);
         return xlsx("what-if-v" + report.candidateVersion() + ".xlsx", WhatIfWorkbook.write(report));
     }
 

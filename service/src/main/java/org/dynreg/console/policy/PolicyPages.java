@@ -273,7 +273,8 @@ class PolicyPages {
     String whatIf(@PathVariable int version, @RequestParam(required = false) String province, @RequestParam(required = false) String district,
                   @RequestParam(required = false) String program, @RequestParam(required = false) Long transferAmount,
                   @RequestParam(required = false) Integer paymentsPerYear, Authentication auth, Model model) {
-        WhatIfReport report = whatIf.run(Integer.valueOf(version), province, district, program, transferAmount, paymentsPerYear, auth.getName());
+        WhatIfReport report = whatIf.shownTo(
+                whatIf.run(Integer.valueOf(version), province, district, program, transferAmount, paymentsPerYear, auth.getName()), auth);
         model.addAttribute("report", report);
         model.addAttribute("chart", ProvinceChart.of(report));
         return "console/policy/version :: what-if-result";
