@@ -23,14 +23,34 @@ public final class EffectCause {
     private EffectCause() {
     }
 
-    /** Every cause of the difference, cut-off first, then the score, then each exclusion filter by name; never empty. */
+    /**
+     * Every cause of the difference, cut-off first, then the score, then each exclusion filter by name; never empty.
+     * With a cut-off of the program's own on both sides, the cut-off is a cause when moving it alone turns the
+     * comparison with the score (at the score before or after), and the score when moving it alone turns the comparison
+     * with the cut-off (before or after); a cut-off or score that moved without crossing is no cause. For a program
+     * without a cut-off of its own (the education stipend follows the cash transfer), any change of the household's
+     * cut-offs or of its score is a cause. An exclusion filter is a cause when it stopped or started matching.
+     */
     public static List<String> of(Evaluation before, Evaluation after, String program) {
         List<String> causes = new ArrayList<>();
-        if (!Objects.equals(cutoff(before, program), cutoff(after, program))) {
-            causes.add(CUTOFF);
-        }
-        if (before.score() != after.score()) {
-            causes.add(SCORE);
+        Integer cb = cutoff(before, program);
+        Integer ca = cutoff(after, program);
+        int sb = before.score();
+        int sa = after.score();
+        if (cb != null && ca != null) {
+            if (within(sb, cb) != within(sb, ca) || within(sa, cb) != within(sa, ca)) {
+                causes.add(CUTOFF);
+            }
+            if (within(sb, cb) != within(sa, cb) || within(sb, ca) != within(sa, ca)) {
+                causes.add(SCORE);
+            }
+        } else {
+            if (!Objects.equals(before.cutoffs(), after.cutoffs())) {
+                causes.add(CUTOFF);
+            }
+            if (sb != sa) {
+                causes.add(SCORE);
+            }
         }
         TreeSet<String> changed = new TreeSet<>(before.exclusions());
         changed.addAll(after.exclusions());
@@ -45,21 +65,19 @@ public final class EffectCause {
         return List.copyOf(causes);
     }
 
+    private static boolean within(int score, int cutoff) {
+        return score <= cutoff;
+    }
+
     /** The single cause a household is counted under: its only cause, or {@link #SEVERAL}. */
     public static String bucket(List<String> causes) {
         return causes.size() == 1 ? causes.get(0) : SEVERAL;
     }
 
-    /**
-     * The cut-off the household is compared with for the program; for a program without one of its own (the
-     * education stipend follows the cash transfer), every cut-off that applied to the household.
-     */
-    private static Object cutoff(Evaluation e, String program) {
+    /** The cut-off the household's score is compared with for the program, null when the program has none of its own. */
+    private static Integer cutoff(Evaluation e, String program) {
         Evaluation.ProgramResult r = e.program(program);
-        if (r != null && r.cutoff() != null) {
-            return r.cutoff();
-        }
-        return e.cutoffs();
+        return r == null ? null : r.cutoff();
     }
 
     static boolean eligible(Evaluation e, String program) {

@@ -27,7 +27,8 @@ public record SurveyWhatIf(
 
     /**
      * What differs: the score, the exclusion filters that stopped or started matching, and each program whose
-     * eligibility or cut-off differs, with the causes of the difference ({@link EffectCause}).
+     * eligibility or cut-off differs, with the causes of a change of eligibility ({@link EffectCause}; none when only
+     * the cut-off moved).
      */
     public record Differences(boolean identical, int scoreBefore, int scoreAfter, List<String> exclusionsStopped,
                               List<String> exclusionsStarted, List<ProgramChange> programs) {
@@ -52,7 +53,7 @@ public record SurveyWhatIf(
             Integer cutoffBefore = b == null ? null : b.cutoff();
             Integer cutoffAfter = a == null ? null : a.cutoff();
             if (was != is || !Objects.equals(cutoffBefore, cutoffAfter)) {
-                changes.add(new ProgramChange(name, was, is, cutoffBefore, cutoffAfter, EffectCause.of(before, after, name)));
+                changes.add(new ProgramChange(name, was, is, cutoffBefore, cutoffAfter, was == is ? List.of() : EffectCause.of(before, after, name)));
             }
         }
         boolean identical = before.score() == after.score() && stopped.isEmpty() && started.isEmpty() && changes.isEmpty()
