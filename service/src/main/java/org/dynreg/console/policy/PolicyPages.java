@@ -1,7 +1,11 @@
 package org.dynreg.console.policy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dynreg.api.InvalidRequestException;
 import org.dynreg.api.Problems;
 import org.dynreg.audit.BudgetPlan;
 import org.dynreg.audit.WhatIf;
@@ -55,8 +59,10 @@ class PolicyPages {
     private final WhatIf whatIf;
     private final Problems problems;
     private final ConsoleFormat format;
+    private final ObjectMapper json;
 
-    PolicyPages(Policies policies, WhatIf whatIf, Problems problems, ConsoleFormat format) {
+    PolicyPages(Policies policies, WhatIf whatIf, Problems problems, ConsoleFormat format, ObjectMapper json) {
+        this.json = json;
         this.policies = policies;
         this.whatIf = whatIf;
         this.problems = problems;
@@ -278,6 +284,26 @@ class PolicyPages {
         model.addAttribute("report", report);
         model.addAttribute("chart", ProvinceChart.of(report));
         return "console/policy/version :: what-if-result";
+    }
+
+    /**
+     * One survey file (survey format) scored under the version in force and under this version, as
+     * {@code POST /api/what-if/survey}; nothing is stored. A file that is not JSON is refused naming the field.
+     */
+    @PostMapping("/versions/{version}/what-if/survey")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String whatIfSurvey(@PathVariable int version, @RequestParam(value = "survey", required = false) MultipartFile file,
+                        Authentication auth, Model model) throws IOException {
+        JsonNode survey = null;
+        if (file != null && !file.isEmpty()) {
+            try {
+                survey = json.readTree(file.getBytes());
+            } catch (JsonProcessingException e) {
+                throw new InvalidRequestException("survey", "the file is not JSON (line " + e.getLocation().getLineNr() + ")");
+            }
+        }
+        model.addAttribute("one", whatIf.survey(survey, Integer.valueOf(version), auth.getName()));
+        return "console/policy/version :: survey-result";
     }
 
     /** The budget solver under the version, as {@code POST /api/budget}. */

@@ -305,6 +305,23 @@ class PolicyPagesTest {
         WebElement punjab = rows.stream().filter(r -> r.findElement(By.tagName("th")).getText().equals("PUNJAB")).findFirst().orElseThrow();
         assertThat(Long.parseLong(number(punjab.findElement(By.cssSelector("td:nth-child(5)")).getText()))).isPositive();
         assertThat(browser.find(By.id("what-if-summary")).getText()).startsWith("Version " + candidate + " against version " + inForceBefore);
+        // the same gains split by cause, and the households gained, as /api/what-if answers them
+        List<String> causes = browser.all(By.cssSelector("#what-if-causes tbody tr.what-if-cause-national td:first-of-type")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(causes).contains("cut-off");
+        assertThat(browser.all(By.cssSelector("#what-if-sample tbody tr.what-if-gained"))).isNotEmpty();
+
+        Path survey = dir.resolve("survey-33.json");
+        try {
+            Files.writeString(survey, RunningService.surveyOn("cutoff-33-standard-not-eligible", "952", RunningService.today()).toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        browser.find(By.id("wi-survey")).sendKeys(survey.toAbsolutePath().toString());
+        click(By.cssSelector("#survey-form button[type=submit]"));
+        browser.waitFor(By.id("survey-summary"));
+        assertThat(browser.find(By.id("survey-summary")).getText()).contains("score 33 before and 33 after").endsWith("the outcome differs.");
+        assertThat(browser.find(By.id("survey-programs")).getText()).contains("UCT").contains("cut-off");
 
         browser.find(By.id("b-budget")).sendKeys("1000000000");
         browser.find(By.id("b-amount")).sendKeys("1000");
