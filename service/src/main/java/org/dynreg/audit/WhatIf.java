@@ -32,7 +32,9 @@ import java.util.TreeMap;
 /**
  * Foresight for policy officers, storing no decision: a candidate version scored over the registry
  * next to the version in force (what-if), and the highest cut-off a yearly budget pays for (budget
- * solver). Each household is taken as its latest survey's facts.
+ * solver). Each household is taken as its latest survey's facts. A what-if splits the households that gain
+ * or lose the program by cause ({@link EffectCause}) and lists a sample of them for the roles that may see
+ * household ids; one survey can be scored under a candidate the same way (decision 0038).
  */
 @Service
 public class WhatIf {
