@@ -1,33 +1,32 @@
 package org.dynreg.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dynreg.api.InvalidRequestException;
 import org.dynreg.eligibility.Eligibility;
 import org.dynreg.eligibility.EligibilityEvaluator;
 import org.dynreg.eligibility.Evaluation;
+import org.dynreg.eligibility.HouseholdFactsBuilder;
 import org.dynreg.policy.CompiledPolicy;
 import org.dynreg.policy.Policies;
-import org.dynreg.api.InvalidRequestException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import org.dynreg.eligibility.HouseholdFactsBuilder;
 import org.dynreg.registry.FieldProblem;
 import org.dynreg.registry.InvalidSurveyException;
 import org.dynreg.registry.SurveyValidator;
 import org.dynreg.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Foresight for policy officers, storing no decision: a candidate version scored over the registry
