@@ -173,6 +173,9 @@ class WhatIfEffectTest {
             throw new UncheckedIOException(e);
         }
         assertThat(post("caseworker", "/api/what-if", request(candidate)).getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> auditor = post("auditor", "/api/what-if", request(candidate));
+        assertThat(auditor.getBody().get("sampleWithheld").asBoolean()).as("auditors look households up by id").isFalse();
+        assertThat(auditor.getBody().get("gained")).hasSize(2);
     }
 
     @Test
