@@ -72,7 +72,7 @@ class WhatIfEffectTest {
 
     @BeforeEach
     void registerReferenceHouseholds() {
-        registered = ReferenceRegistry.register(registry, DISTRICT, "95", HOUSEHOLDS);
+        registered = ReferenceRegistry.register(registry, DISTRICT, "953", HOUSEHOLDS);
     }
 
     /** The repository's bundle with the standard cut-off at 34 and the filter "car ownership" switched off. */
