@@ -87,9 +87,10 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.+-]+");
 
     /**
-     * A plain-text report for the shell, one line per change, each starting with where it is, e.g.
-     * {@code decision-tables/program-eligibility.drl.xlsx, sheet Cut-offs, table "Cash transfer UCT cut-offs":
-     * row 10 "the standard cut-off" changed: C "Eligible when the score is at or below" 32 -> 35}. Row numbers
+     * A plain-text report for the shell, one line per change, each starting with where it is, then what: a rule row
+     * by its plain label and each changed cell by its column's heading, e.g.
+     * {@code decision-tables/program-eligibility.drl.xlsx, sheet Cut-offs, table "Cash transfer UCT cut-offs", row 10:
+     * the standard cut-off: "Eligible when the score is at or below" 32 -> 34}. Row numbers
      * are the new version's, a removed row's the old version's. For a removed sheet or table the report lists
      * the rules that go, not its settings rows and column headers (the records hold those too).
      */
@@ -159,25 +160,35 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
             out.add(at + ": " + column(c));
         }
         for (RowChange r : t.rows()) {
-            StringBuilder line = new StringBuilder(at).append(": ").append(rows(r.change(), r.oldRow(), r.newRow()));
-            if (r.rule() != null) {
-                line.append(' ').append(quoteText(r.rule()));
-            }
-            line.append(' ').append(r.change().word()).append(": ");
-            List<String> cells = new ArrayList<>();
-            for (CellChange c : r.cells()) {
-                if (r.change() != Change.CHANGED && "NAME".equalsIgnoreCase(c.keyword())) {
-                    continue;
-                }
-                String cell = letter(c.oldColumn(), c.newColumn()) + " " + quoteText(c.heading()) + " ";
-                cells.add(cell + switch (r.change()) {
-                    case ADDED -> "= " + quote(c.newValue());
-                    case REMOVED -> "was " + quote(c.oldValue());
-                    case CHANGED -> quote(c.oldValue()) + " -> " + quote(c.newValue());
-                });
-            }
-            out.add(line.append(String.join("; ", cells)).toString());
+            out.add(at + ", " + rows(r.change(), r.oldRow(), r.newRow()) + ": " + rule(r));
         }
+    }
+
+    /**
+     * A rule row by its plain label (its NAME cell) and each changed cell by its column's heading:
+     * {@code the standard cut-off: "Eligible when the score is at or below" 32 -> 34}; an added or removed rule
+     * {@code rule car ownership removed: "Owns a car" was TRUE; ...}.
+     */
+    private static String rule(RowChange r) {
+        StringBuilder line = new StringBuilder();
+        if (r.change() == Change.CHANGED) {
+            line.append(r.rule() == null ? "" : r.rule() + ": ");
+        } else {
+            line.append("rule ").append(r.rule() == null ? "" : r.rule() + " ").append(r.change().word()).append(": ");
+        }
+        List<String> cells = new ArrayList<>();
+        for (CellChange c : r.cells()) {
+            if (r.change() != Change.CHANGED && "NAME".equalsIgnoreCase(c.keyword())) {
+                continue;
+            }
+            String heading = c.heading().isEmpty() ? "column " + letter(c.oldColumn(), c.newColumn()) : quoteText(c.heading());
+            cells.add(heading + " " + switch (r.change()) {
+                case ADDED -> "= " + quote(c.newValue());
+                case REMOVED -> "was " + quote(c.oldValue());
+                case CHANGED -> quote(c.oldValue()) + " -> " + quote(c.newValue());
+            });
+        }
+        return line.append(String.join("; ", cells)).toString();
     }
 
     /** {@code element F4 (sequence flow "a ground applies") changed: condition "x = true" -> "x = false"}. */

@@ -2,7 +2,10 @@ package org.dynreg.policy;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -22,6 +25,7 @@ import org.dynreg.policy.BundleDiff.TableChange;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +33,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -47,13 +50,14 @@ import java.util.function.Function;
  * reach the rules. Rules are matched by their NAME cell, so a row inserted above does not make every row
  * below it look changed; rows without a name are matched by content and then by position. Columns are matched
  * by their four header cells, so a column inserted in a table is one added column, not a change to every
- * column right of it. Cells are compared as the spreadsheet shows them (32 rather than 32.0, formulas as
- * their text), so re-saving a workbook or restyling it shows no change.
+ * column right of it. Cells are compared by their value, as the rules read it, not by how the file stores it: a
+ * formula by its result (LibreOffice Calc stores a typed TRUE as the formula {@code =TRUE()}, which is TRUE), a
+ * number as a number (32 and 32.0 are 32), TRUE and FALSE as such whether stored as booleans or as formulas, so
+ * re-saving a workbook in another spreadsheet program, restyling or protecting it shows no change.
  */
 public final class PolicyDiff {
 
     private static final String RULE_TABLE = "RuleTable";
-    private static final DataFormatter FORMAT = new DataFormatter(Locale.ROOT);
     /** Past this many compared pairs (about 2,000 lines against 2,000) the differing middle is shown whole. */
     private static final long MAX_LCS_PAIRS = 4_000_000L;
 
@@ -132,8 +136,9 @@ public final class PolicyDiff {
         }
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             List<SheetModel> sheets = new ArrayList<>();
+            FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
             for (Sheet sheet : wb) {
-                sheets.add(sheet(sheet.getSheetName(), grid(sheet)));
+                sheets.add(sheet(sheet.getSheetName(), grid(sheet, evaluator)));
             }
             return sheets;
         } catch (IOException | RuntimeException e) {
@@ -143,15 +148,15 @@ public final class PolicyDiff {
         }
     }
 
-    /** Every cell as it shows, blank as "", the value of a merged area repeated in each of its cells. */
-    private static List<List<String>> grid(Sheet sheet) {
+    /** Every cell's value, blank as "", the value of a merged area repeated in each of its cells. */
+    private static List<List<String>> grid(Sheet sheet, FormulaEvaluator evaluator) {
         List<List<String>> rows = new ArrayList<>();
         int width = 0;
         for (int r = 0; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             List<String> cells = new ArrayList<>();
             for (int c = 0; row != null && c < row.getLastCellNum(); c++) {
-                cells.add(shown(row.getCell(c)));
+                cells.add(value(row.getCell(c), evaluator));
             }
             width = Math.max(width, cells.size());
             rows.add(cells);
@@ -175,14 +180,82 @@ public final class PolicyDiff {
         return rows;
     }
 
-    private static String shown(Cell cell) {
+    /**
+     * A cell's value as text: a formula by its result (evaluated as the rule compiler evaluates it; the result the
+     * file holds when it cannot be evaluated), TRUE or FALSE, a number in its shortest form (32, 12.5), a date as the
+     * day (and time), text trimmed.
+     */
+    static String value(Cell cell, FormulaEvaluator evaluator) {
         if (cell == null) {
             return "";
         }
-        if (cell.getCellType() == CellType.FORMULA) {
-            return "=" + cell.getCellFormula();
+        if (cell.getCellType() != CellType.FORMULA) {
+            return value(cell, cell.getCellType(), new CellValueOf(cell));
         }
-        return FORMAT.formatCellValue(cell).trim();
+        try {
+            CellValue v = evaluator.evaluate(cell);
+            if (v != null) {
+                return value(cell, v.getCellType(), new CellValueOf(v));
+            }
+        } catch (RuntimeException e) {
+            // a function the evaluator does not know, or a link to another file: the result the file holds
+        }
+        return value(cell, cell.getCachedFormulaResultType(), new CellValueOf(cell));
+    }
+
+    /** The parts of a cell's value, from the cell itself or from its evaluated formula. */
+    private record CellValueOf(Cell cell, CellValue evaluated) {
+        CellValueOf(Cell cell) {
+            this(cell, null);
+        }
+
+        CellValueOf(CellValue evaluated) {
+            this(null, evaluated);
+        }
+
+        boolean bool() {
+            return evaluated != null ? evaluated.getBooleanValue() : cell.getBooleanCellValue();
+        }
+
+        double number() {
+            return evaluated != null ? evaluated.getNumberValue() : cell.getNumericCellValue();
+        }
+
+        String text() {
+            return evaluated != null ? evaluated.getStringValue() : cell.getRichStringCellValue().getString();
+        }
+
+        byte error() {
+            return evaluated != null ? evaluated.getErrorValue() : cell.getErrorCellValue();
+        }
+    }
+
+    private static String value(Cell cell, CellType type, CellValueOf v) {
+        return switch (type) {
+            case BOOLEAN -> v.bool() ? "TRUE" : "FALSE";
+            case NUMERIC -> dateFormatted(cell) ? date(v.number()) : number(v.number());
+            case STRING -> v.text() == null ? "" : v.text().trim();
+            case ERROR -> FormulaError.forInt(v.error()).getString();
+            default -> "";
+        };
+    }
+
+    private static boolean dateFormatted(Cell cell) {
+        return DateUtil.isADateFormat(cell.getCellStyle().getDataFormat(), cell.getCellStyle().getDataFormatString());
+    }
+
+    /** A date as 2026-07-01, with its time when it has one (2026-07-01T09:30). */
+    private static String date(double n) {
+        java.time.LocalDateTime t = DateUtil.getLocalDateTime(n);
+        return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString();
+    }
+
+    private static String number(double n) {
+        if (Double.isNaN(n) || Double.isInfinite(n)) {
+            return Double.toString(n);
+        }
+        BigDecimal d = new BigDecimal(Double.toString(n)).stripTrailingZeros();
+        return d.signum() == 0 ? "0" : d.toPlainString();
     }
 
     private static String at(List<List<String>> grid, int r, int c) {

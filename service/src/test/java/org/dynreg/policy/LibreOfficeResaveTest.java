@@ -170,6 +170,67 @@ class LibreOfficeResaveTest {
                 .containsExactlyElementsOf(RepositoryPolicy.files().stream().map(PolicyFile::path).toList());
     }
 
+    /** The fixture's tables before and after LibreOffice re-saved them differ in their bytes, not in a single value. */
+    @Test
+    void theFixtureResavedByLibreOfficeDiffsAsNoChange() {
+        BundleDiff diff = PolicyDiff.between(1, bundleWith(t -> fixture("original", t)), 2, bundleWith(t -> fixture("resaved", t)));
+
+        assertThat(diff.files()).extracting(BundleDiff.FileChange::path).containsExactlyInAnyOrderElementsOf(TABLES);
+        assertThat(diff.files()).allSatisfy(f -> assertThat(f.sheets()).as(f.path()).isEmpty());
+    }
+
+    /**
+     * The walk-through of the officer's guide: the standard cut-off raised from 32 to 34 and one exclusion filter
+     * switched off, saved in LibreOffice Calc (which stores every TRUE and FALSE of the workbooks as formulas):
+     * the diff is those two changes and nothing else.
+     */
+    @Test
+    void editsSavedInLibreOfficeDiffAsExactlyTheRealChanges(@TempDir Path dir) throws Exception {
+        Optional<Path> soffice = LibreOffice.soffice();
+        assumeTrue(soffice.isPresent(), "LibreOffice is not installed");
+        List<PolicyFile> edited = PolicyCompilerTest.withEdit(PolicyCompilerTest.ELIGIBILITY, "Cut-offs", (sheet, wb) -> {
+            PolicyCompilerTest.At rule = PolicyCompilerTest.find(sheet, "the standard cut-off");
+            sheet.getRow(rule.row()).getCell(2).setCellValue(34);
+        });
+        String exclusions = PolicyDiffTest.EXCLUSIONS;
+        PolicyCompilerTest.At[] travel = new PolicyCompilerTest.At[1];
+        List<PolicyFile> both = PolicyCompilerTest.withEdit(exclusions, "Exclusions", (sheet, wb) -> {
+            travel[0] = PolicyCompilerTest.find(sheet, "international travel");
+            sheet.getRow(travel[0].row()).getCell(1).setCellValue(false);
+        }).stream().map(f -> f.path().equals(PolicyCompilerTest.ELIGIBILITY)
+                ? edited.stream().filter(e -> e.path().equals(f.path())).findFirst().orElseThrow() : f).toList();
+        List<PolicyFile> resaved = new ArrayList<>();
+        for (PolicyFile f : both) {
+            if (f.path().equals(PolicyCompilerTest.ELIGIBILITY) || f.path().equals(exclusions)) {
+                Path in = Files.write(dir.resolve(Path.of(f.path()).getFileName()), f.content());
+                Path out = LibreOffice.convert(soffice.get(), in, "xlsx:Calc MS Excel 2007 XML", dir.resolve("out"));
+                f = new PolicyFile(f.path(), Files.readAllBytes(out));
+                try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(f.content()))) {
+                    assertThat(wb.getProperties().getExtendedProperties().getApplication()).startsWith("LibreOffice");
+                }
+            }
+            resaved.add(f);
+        }
+
+        BundleDiff diff = PolicyDiff.between(1, RepositoryPolicy.files(), 2, resaved);
+
+        assertThat(diff.files()).extracting(BundleDiff.FileChange::path).containsExactly(exclusions, PolicyCompilerTest.ELIGIBILITY);
+        assertThat(diff.files()).flatExtracting(BundleDiff.FileChange::sheets).flatExtracting(BundleDiff.SheetChange::tables)
+                .flatExtracting(BundleDiff.TableChange::rows).flatExtracting(r -> r.cells().stream()
+                        .map(c -> r.rule() + " | " + c.heading() + " | " + c.oldValue() + " -> " + c.newValue()).toList())
+                .containsExactly(
+                        "international travel | Switched on (TRUE or FALSE) | TRUE -> FALSE",
+                        "the standard cut-off | Eligible when the score is at or below | 32 -> 34");
+        assertThat(diff.toText().lines().toList()).containsExactly(
+                "Changes from policy version 1 to version 2 (2 files):",
+                diff.toText().lines().toList().get(1),
+                exclusions + ", sheet Exclusions, table \"Exclusion filters\", row " + travel[0].spreadsheetRow()
+                        + ": international travel: \"Switched on (TRUE or FALSE)\" TRUE -> FALSE",
+                diff.toText().lines().toList().get(3),
+                PolicyCompilerTest.ELIGIBILITY + ", sheet Cut-offs, table \"Cash transfer UCT cut-offs\", row 10: "
+                        + "the standard cut-off: \"Eligible when the score is at or below\" 32 -> 34");
+    }
+
     /** Whatever LibreOffice is installed re-saves today's tables; the fixture alone would not see a newer version change. */
     @Test
     void theCurrentTablesResavedByTheInstalledLibreOfficeCompileToTheSameRules(@TempDir Path dir) throws Exception {

@@ -91,8 +91,8 @@ class PolicyDiffTest {
                 assertThat(cell.newValue()).isEqualTo("35");
             });
         });
-        assertThat(diff.toText()).contains(ELIGIBILITY + ", sheet Cut-offs, table \"" + CUTOFFS + "\": row "
-                + rule[0].spreadsheetRow() + " \"the standard cut-off\" changed: C \"Eligible when the score is at or below\" 32 -> 35");
+        assertThat(diff.toText()).contains(ELIGIBILITY + ", sheet Cut-offs, table \"" + CUTOFFS + "\", row "
+                + rule[0].spreadsheetRow() + ": the standard cut-off: \"Eligible when the score is at or below\" 32 -> 35\n");
     }
 
     @Test
@@ -123,8 +123,8 @@ class PolicyDiffTest {
                             tuple("C", "Points", null, "9"),
                             tuple("D", "Source of the points", null, "pilot weights"));
         });
-        assertThat(diff.toText()).contains("table \"Indicator 1 Province\": row " + newRow + " \"1G Test region\" added: "
-                + "B \"Province is one of (comma-separated)\" = TEST_REGION; C \"Points\" = 9; D \"Source of the points\" = \"pilot weights\"");
+        assertThat(diff.toText()).contains("table \"Indicator 1 Province\", row " + newRow + ": rule 1G Test region added: "
+                + "\"Province is one of (comma-separated)\" = TEST_REGION; \"Points\" = 9; \"Source of the points\" = \"pilot weights\"\n");
     }
 
     @Test
@@ -151,8 +151,8 @@ class PolicyDiffTest {
                 assertThat(cell.newValue()).isNull();
             });
         });
-        assertThat(diff.toText()).contains("table \"Exclusion filters\": row " + removed[0].spreadsheetRow()
-                + " of version 1 \"car ownership\" removed: ").contains("D \"Owns a car\" was TRUE");
+        assertThat(diff.toText()).contains("table \"Exclusion filters\", row " + removed[0].spreadsheetRow()
+                + " of version 1: rule car ownership removed: ").contains("; \"Owns a car\" was TRUE;");
     }
 
     @Test
@@ -244,7 +244,7 @@ class PolicyDiffTest {
                 .contains(ELIGIBILITY + ", sheet Pilot: sheet added")
                 .contains(ELIGIBILITY + ", sheet Pilot: RuleSet (row 1) added: org.dynreg.policy.pilot")
                 .contains(ELIGIBILITY + ", sheet Pilot, table \"Pilot top-up\": table added (row 3)")
-                .contains(ELIGIBILITY + ", sheet Pilot, table \"Pilot top-up\": row 8 \"large households\" added: B \"Household size: at least\" = 8; C \"Top-up (PKR)\" = 500");
+                .contains(ELIGIBILITY + ", sheet Pilot, table \"Pilot top-up\", row 8: rule large households added: \"Household size: at least\" = 8; \"Top-up (PKR)\" = 500\n");
     }
 
     @Test
@@ -265,23 +265,55 @@ class PolicyDiffTest {
             assertThat(cell.oldValue()).isEqualTo("700");
             assertThat(cell.newValue()).isEqualTo("750");
         });
-        assertThat(diff.toText()).contains("table \"Pilot top-up\": row 9 changed: B \"Top-up (PKR)\" 700 -> 750");
+        assertThat(diff.toText()).contains("table \"Pilot top-up\", row 9: \"Top-up (PKR)\" 700 -> 750\n");
     }
 
     @Test
-    void valuesAreShownAsTheSpreadsheetShowsThem() throws Exception {
+    void valuesAreComparedAsTheRulesReadThemNotAsTheFileStoresThem() throws Exception {
         BundleDiff diff = fromRepositoryTo(withEdit(EXCLUSIONS, "Exclusions", (sheet, wb) -> {
             At land = find(sheet, "12.5");
             sheet.getRow(land.row()).getCell(land.column()).setCellValue(25.0);
             At phone = find(sheet, "1000");
-            sheet.getRow(phone.row()).getCell(phone.column()).setCellFormula("900+100");
+            sheet.getRow(phone.row()).getCell(phone.column()).setCellFormula("900+200");
+            At car = find(sheet, "car ownership");
+            // as LibreOffice Calc stores a typed TRUE, and a whole number stored as a decimal and as a formula
+            sheet.getRow(car.row()).getCell(1).setCellFormula("TRUE()");
+            sheet.getRow(car.row()).getCell(3).setCellFormula("TRUE()");
+            At government = find(sheet, "government employment");
+            sheet.getRow(government.row()).getCell(2).setCellFormula("0.5+0.5");
         }));
 
         TableChange table = onlyTable(onlySheet(diff, EXCLUSIONS, "Exclusions"), "Exclusion filters");
         assertThat(table.rows()).extracting(r -> r.rule()).containsExactly("agricultural land", "high phone bill");
         assertThat(table.rows()).flatExtracting(r -> r.cells()).extracting(CellChange::oldValue, CellChange::newValue).containsExactly(
                 tuple("12.5", "25"),
-                tuple("1000", "=900+100"));
+                tuple("1000", "1100"));
+    }
+
+    @Test
+    void aWorkbookWrittenAgainCellByCellWithTheSameValuesHasNoCellChanges() throws Exception {
+        // an Excel-style copy: every value written anew by type, booleans as BOOLEAN cells and numbers as NUMERIC
+        BundleDiff diff = fromRepositoryTo(withEdit(EXCLUSIONS, "Exclusions", (sheet, wb) -> {
+            for (Sheet s : wb) {
+                for (Row row : s) {
+                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                        switch (cell.getCellType()) {
+                            case BOOLEAN -> cell.setCellValue(cell.getBooleanCellValue());
+                            case NUMERIC -> cell.setCellValue(Double.parseDouble(Double.toString(cell.getNumericCellValue())));
+                            case STRING -> cell.setCellValue(cell.getStringCellValue());
+                            default -> { }
+                        }
+                    }
+                }
+                s.setColumnWidth(0, 9000);
+            }
+        }));
+
+        assertThat(diff.files()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo(EXCLUSIONS);
+            assertThat(f.sheets()).isEmpty();
+        });
+        assertThat(diff.toText()).contains(EXCLUSIONS + ": no visible difference");
     }
 
     @Test
@@ -411,7 +443,7 @@ class PolicyDiffTest {
         assertThat(diff.toText())
                 .contains(EXCLUSIONS + ": removed (was sha256 ")
                 .contains(EXCLUSIONS + ", sheet Exclusions: sheet removed")
-                .contains("table \"Exclusion filters\": row 11 of version 1 \"car ownership\" removed: ")
+                .contains("table \"Exclusion filters\", row 11 of version 1: rule car ownership removed: ")
                 .doesNotContain("column D \"Owns a car\" removed");
     }
 
