@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The policy lifecycle from the terminal: upload, check, approve, activate, roll back, compare. */
+/** The policy lifecycle from the terminal: download, check, upload, approve, activate, roll back, compare. */
 @Command(command = "policy")
 class PolicyCommands {
     private final ServiceClient service;
@@ -59,6 +59,50 @@ class PolicyCommands {
                          description = "one or more .drl.xlsx, .drl or .bpmn files") String[] files,
                  @Option(longNames = "whole", description = "the files are the complete bundle", defaultValue = "false") boolean whole) {
         return passed(service.postFiles("/api/policy/validate", Map.of("whole", String.valueOf(whole)), paths(files)));
+    }
+
+    @Command(command = "download", description = "Write every file of a version (default: the one in force) under a directory, "
+            + "in the bundle's folders; decision tables come protected for editing unless --stored")
+    String download(@Option(longNames = "version", description = "the version (default: the one in force)") Integer version,
+                    @Option(longNames = "dir", required = true, description = "the directory to write decision-tables/, rules/ and processes/ in") String dir,
+                    @Option(longNames = "stored", description = "the exact stored bytes (whose sha256 is recorded) instead of "
+                            + "the protected decision tables", defaultValue = "false") boolean stored,
+                    @Option(longNames = "overwrite", description = "replace files that are already there", defaultValue = "false") boolean overwrite) {
+        JsonNode v = service.get(version == null ? "/api/policy/active" : "/api/policy/bundles/" + version);
+        int n = v.get("version").asInt();
+        Path root = Path.of(dir).toAbsolutePath().normalize();
+        List<Path> there = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        for (JsonNode f : v.get("files")) {
+            String path = f.get("path").asText();
+            Path target = root.resolve(path).normalize();
+            if (!target.startsWith(root)) {
+                throw new CliFailure(CliFailure.REFUSED, "the file " + path + " of version " + n + " would be written outside " + root);
+            }
+            if (Files.exists(target)) {
+                there.add(target);
+            }
+            paths.add(path);
+        }
+        if (!there.isEmpty() && !overwrite) {
+            throw new CliFailure(CliFailure.REFUSED, "these files are already there and were left as they are (--overwrite "
+                    + "replaces them): " + there.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        StringBuilder s = new StringBuilder("Version " + n + (v.get("state").asText().equals("ACTIVE") ? " (in force)" : "")
+                + ": " + paths.size() + " files written under " + root + "\n");
+        for (String path : paths) {
+            byte[] content = service.getBytes("/api/policy/bundles/" + n + "/files?path="
+                    + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8) + (stored ? "&as=stored" : ""));
+            Path target = root.resolve(path).normalize();
+            try {
+                Files.createDirectories(target.getParent());
+                Files.write(target, content);
+            } catch (IOException e) {
+                throw new CliFailure(CliFailure.REFUSED, "could not write " + target + ": " + e.getMessage());
+            }
+            s.append("  ").append(path).append(!stored && path.endsWith(".drl.xlsx") ? "  (protected for editing)" : "").append('\n');
+        }
+        return s.toString();
     }
 
     @Command(command = "upload", description = "Upload a whole bundle (every .drl.xlsx, .drl and .bpmn file of the directories) as a new version")
@@ -155,7 +199,7 @@ class PolicyCommands {
 
     /** The report; a check that did not pass exits with code 2, so scripts can stop on it. */
     private static String passed(JsonNode r) {
-        String text = report(r);
+        String text = report(r) + diff(r);
         if (!r.get("passed").asBoolean()) {
             throw new CliFailure(CliFailure.REFUSED, text.strip());
         }
@@ -167,7 +211,12 @@ class PolicyCommands {
     }
 
     private String uploaded(JsonNode r) {
-        return "Uploaded as " + bundle(r.get("bundle")) + report(r.get("report"));
+        return "Uploaded as " + bundle(r.get("bundle")) + report(r.get("report")) + diff(r.get("report"));
+    }
+
+    /** What the checked or uploaded files change against the version they would replace, when the answer says. */
+    private static String diff(JsonNode r) {
+        return r.hasNonNull("diffText") ? "\n" + r.get("diffText").asText() : "";
     }
 
     static String bundle(JsonNode v) {

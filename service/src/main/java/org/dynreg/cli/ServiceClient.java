@@ -127,6 +127,15 @@ class ServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** Gets a file's bytes (a downloaded workbook), refusals reported like every other call. */
+    byte[] getBytes(String path) {
+        HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() < 300) {
+            return response.body();
+        }
+        throw failure(response.statusCode(), parse(new String(response.body(), StandardCharsets.UTF_8)));
+    }
+
     /** Posts JSON and returns the answer's bytes (a workbook), refusals reported like every other call. */
     byte[] postJsonForBytes(String path, String body) {
         HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create(base + path))

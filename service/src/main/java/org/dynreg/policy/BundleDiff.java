@@ -84,6 +84,9 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
     /** A line of a DRL file: a removed line carries its number in the old file, an added one in the new. */
     public record LineChange(Change change, Integer oldLine, Integer newLine, String text) {}
 
+    /** The "to" version of a diff against files that are checked, not stored (a dry run): they have no number yet. */
+    public static final int CHECKED = 0;
+
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.+-]+");
 
     /**
@@ -96,9 +99,10 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
      */
     public String toText() {
         List<String> out = new ArrayList<>();
+        String to = toVersion == CHECKED ? "the checked files" : "version " + toVersion;
         out.add(files.isEmpty()
-                ? "Policy version " + fromVersion + " and version " + toVersion + " hold the same files: no differences."
-                : "Changes from policy version " + fromVersion + " to version " + toVersion + " (" + files.size()
+                ? "Policy version " + fromVersion + " and " + to + " hold the same files: no differences."
+                : "Changes from policy version " + fromVersion + " to " + to + " (" + files.size()
                         + (files.size() == 1 ? " file):" : " files):"));
         for (FileChange f : files) {
             file(f, out);

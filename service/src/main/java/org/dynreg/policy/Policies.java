@@ -166,10 +166,10 @@ public class Policies implements SmartInitializingSingleton {
     // ---- upload and review ----
 
     /**
-     * Checks files without storing anything: compile problems, and the reference households under the
-     * base version's expectations. With {@code whole}, the files are the complete bundle; otherwise they
-     * are checked together with the rest of the base version's files (the version in force when null),
-     * as an upload of changed tables would be.
+     * Checks files without storing anything: compile problems, the reference households under the base version's
+     * expectations, and what the files change against the base version (the one they would replace). With
+     * {@code whole}, the files are the complete bundle; otherwise they are checked together with the rest of the base
+     * version's files (the version in force when null), as an upload of changed tables would be.
      */
     public ValidationReport check(List<PolicyFile> files, boolean whole, Integer base, String actor) {
         int basedOn = base != null ? bundle(base).version() : active().version();
@@ -181,12 +181,12 @@ public class Policies implements SmartInitializingSingleton {
         } catch (PolicyRejectedException e) {
             report = new ValidationReport(e.problems(), List.of());
         }
-        ValidationReport r = report;
+        ValidationReport r = report.against(PolicyDiff.between(basedOn, store.files(basedOn), BundleDiff.CHECKED, bundle));
         tx.executeWithoutResult(st -> events.publishEvent(new PolicyAction(actor, PolicyAction.CHECK, null, Map.of(
                 "files", files.stream().map(f -> f.path() + " " + f.sha256()).toList(), "passed", r.passed(),
                 "problems", r.problems().size(), "differing", r.mismatches().stream().map(ReferenceCheck::household).toList(),
                 "failedWalks", r.failedWalks().stream().map(WalkCheck::walk).toList()))));
-        return report;
+        return r;
     }
 
     /**
@@ -214,7 +214,7 @@ public class Policies implements SmartInitializingSingleton {
                 candidate.generatedDrl()));
         log.info("policy version {} uploaded by {} ({} files, based on version {}, sha256 {})", version, actor,
                 bundle.size(), basedOn, sha);
-        ValidationReport report = validate(version, actor);
+        ValidationReport report = validate(version, actor).against(diff(basedOn, version));
         return new UploadResult(summary(version), report);
     }
 
@@ -555,6 +555,17 @@ public class Policies implements SmartInitializingSingleton {
             throw new PolicyRejectedException(problems);
         }
         return out;
+    }
+
+    /**
+     * One file of a stored version to download: a decision table as {@link EditableWorkbook} hands it out (rule-table
+     * definition rows locked, drop-downs and number checks on the rule rows; same values, so it compiles to the same
+     * rules), or with {@code stored} its exact stored bytes (whose SHA-256 is the one recorded). Rules and process files
+     * are always their stored bytes.
+     */
+    public PolicyFile download(int version, String name, boolean stored) {
+        PolicyFile f = file(version, name);
+        return stored || f.kind() != PolicyFile.Kind.DECISION_TABLE ? f : new PolicyFile(f.path(), EditableWorkbook.of(f.content()));
     }
 
     /** The folder of the bundle a file of this name goes in. */

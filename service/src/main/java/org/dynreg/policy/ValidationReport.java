@@ -1,5 +1,6 @@
 package org.dynreg.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.ArrayList;
@@ -10,13 +11,32 @@ import java.util.Map;
 /**
  * What checking a bundle found: compile problems by file, sheet, row and column, the outcome of every
  * reference household, and every reference walk through the processes. It passes when it compiles, every
- * reference household gives its expected outcome and every walk takes its scripted path.
+ * reference household gives its expected outcome and every walk takes its scripted path. A dry run and an upload also
+ * carry {@code diff}: what the files change against the version they would replace (the base), with its text in
+ * {@code diffText}; a stored version checked again carries none.
  */
-public record ValidationReport(List<PolicyProblem> problems, List<ReferenceCheck> references, List<WalkCheck> walks) {
+public record ValidationReport(List<PolicyProblem> problems, List<ReferenceCheck> references, List<WalkCheck> walks,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) BundleDiff diff) {
+
+    public ValidationReport(List<PolicyProblem> problems, List<ReferenceCheck> references, List<WalkCheck> walks) {
+        this(problems, references, walks, null);
+    }
 
     /** A report without walks (a bundle that does not compile is walked by no one). */
     public ValidationReport(List<PolicyProblem> problems, List<ReferenceCheck> references) {
         this(problems, references, List.of());
+    }
+
+    /** The same report with the diff against the base version. */
+    public ValidationReport against(BundleDiff diff) {
+        return new ValidationReport(problems, references, walks, diff);
+    }
+
+    /** The diff as the shell prints it; absent without a diff. */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String diffText() {
+        return diff == null ? null : diff.toText();
     }
 
     @JsonProperty

@@ -263,13 +263,18 @@ class PolicyPages {
         return "console/policy/diff";
     }
 
-    /** One file of a version, as {@code GET /api/policy/bundles/{version}/files/{name}}. */
+    /**
+     * One file of a version, as {@code GET /api/policy/bundles/{version}/files/{name}}: a decision table protected for
+     * editing, or with {@code as=stored} the exact stored bytes.
+     */
     @GetMapping("/versions/{version}/files/{name:.+}")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
-    ResponseEntity<byte[]> file(@PathVariable int version, @PathVariable String name) {
-        PolicyFile f = policies.file(version, name);
+    ResponseEntity<byte[]> file(@PathVariable int version, @PathVariable String name,
+                                @RequestParam(value = "as", required = false) String as) {
+        PolicyFile f = policies.download(version, name, "stored".equals(as));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .header("X-Stored-Sha256", policies.file(version, name).sha256())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(f.content());
     }
 

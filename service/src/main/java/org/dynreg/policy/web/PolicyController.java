@@ -77,13 +77,42 @@ class PolicyController {
         return policies.summary(version);
     }
 
-    @Operation(summary = "Download one file of a stored version (to open it in Excel or LibreOffice)")
+    @Operation(summary = "Download one file of a stored version by its name (to open it in Excel or LibreOffice). A decision "
+            + "table comes protected for editing (rule-table definition rows locked, drop-downs and number checks on the rule "
+            + "rows, no password); as=stored gives the exact stored bytes, whose SHA-256 is the recorded one")
     @GetMapping("/bundles/{version}/files/{name}")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
-    ResponseEntity<byte[]> file(@PathVariable int version, @PathVariable String name) {
-        PolicyFile f = policies.file(version, name);
+    ResponseEntity<byte[]> file(@PathVariable int version, @PathVariable String name,
+                                @RequestParam(value = "as", defaultValue = EDITABLE) String as) {
+        return download(policies, version, name, as);
+    }
+
+    @Operation(summary = "Download one file of a stored version by its path in the bundle, e.g. "
+            + "path=decision-tables/program-eligibility.drl.xlsx (as=stored for the exact stored bytes)")
+    @GetMapping("/bundles/{version}/files")
+    @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
+    ResponseEntity<byte[]> fileByPath(@PathVariable int version, @RequestParam("path") String path,
+                                      @RequestParam(value = "as", defaultValue = EDITABLE) String as) {
+        return download(policies, version, path, as);
+    }
+
+    static final String EDITABLE = "editable";
+    static final String STORED = "stored";
+
+    /**
+     * A file as an attachment named by the last part of its path; the header X-Stored-Sha256 carries the SHA-256 of
+     * the stored file, which is the content's own hash with as=stored.
+     */
+    private static ResponseEntity<byte[]> download(Policies policies, int version, String name, String as) {
+        if (!EDITABLE.equals(as) && !STORED.equals(as)) {
+            throw new InvalidRequestException("as", "'" + as + "' is neither 'editable' (the default) nor 'stored'");
+        }
+        PolicyFile stored = policies.file(version, name);
+        PolicyFile f = policies.download(version, name, STORED.equals(as));
+        String fileName = f.path().substring(f.path().lastIndexOf('/') + 1);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .header("X-Stored-Sha256", stored.sha256())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(f.content());
     }
 
