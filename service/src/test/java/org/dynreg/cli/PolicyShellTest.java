@@ -106,6 +106,36 @@ class PolicyShellTest {
                 + "\"Study the evidence\") changed: name \"Review evidence\" -> \"Study the evidence\"");
     }
 
+    @Test
+    void anOfficerDownloadsTheVersionInForceAndChecksItsTableWhichChangesNothing() throws Exception {
+        ShellAs.Printed download = ShellAs.printing(port, "officer", "policy", "download", "--dir", dir.toString());
+
+        assertThat(download.exitCode()).as(download.text()).isZero();
+        int inForce = policies.active().version();
+        assertThat(download.text()).contains("Version " + inForce + " (in force)")
+                .contains("decision-tables/program-eligibility.drl.xlsx  (protected for editing)");
+        Path table = dir.resolve("decision-tables/program-eligibility.drl.xlsx");
+        for (var f : policies.summary(inForce).files()) {
+            assertThat(dir.resolve(f.path())).as(f.path()).isRegularFile();
+        }
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(table))) {
+            assertThat(wb.getSheet("Cut-offs").getProtect()).isTrue();
+        }
+        assertThat(ShellAs.run(port, "officer", "policy", "download", "--dir", dir.toString()))
+                .as("files already there are not overwritten").isEqualTo(CliFailure.REFUSED);
+        Path stored = dir.resolve("stored");
+        assertThat(ShellAs.run(port, "auditor", "policy", "download", "--version", String.valueOf(inForce), "--dir", stored.toString(),
+                "--stored")).isZero();
+        assertThat(org.dynreg.policy.Hashes.sha256(Files.readAllBytes(stored.resolve("decision-tables/program-eligibility.drl.xlsx"))))
+                .isEqualTo(policies.file(inForce, "program-eligibility.drl.xlsx").sha256());
+
+        ShellAs.Printed check = ShellAs.printing(port, "officer", "policy", "check", "--file", table.toString());
+
+        assertThat(check.exitCode()).as(check.text()).isZero();
+        assertThat(check.text()).contains("Changes from policy version " + inForce + " to the checked files (1 file):")
+                .contains("decision-tables/program-eligibility.drl.xlsx: no visible difference");
+    }
+
     int shell(String user, String... command) {
         return ShellAs.run(port, user, command);
     }
