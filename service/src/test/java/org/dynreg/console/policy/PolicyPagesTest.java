@@ -115,6 +115,9 @@ class PolicyPagesTest {
         assertThat(walks).allSatisfy(row -> assertThat(row.getText()).contains("as scripted"));
         assertThat(browser.find(By.id("walks-summary")).getText())
                 .isEqualTo("All " + walks.size() + " reference walks take their scripted path through the processes.");
+        assertThat(browser.find(By.cssSelector("#upload-diff pre")).getText())
+                .contains("Changes from policy version " + inForceBefore + " to version ")
+                .contains("row 10: the standard cut-off: \"Source\" ").contains(source);
         int version = policies.versions().get(policies.versions().size() - 1).version();
         assertThat(policies.summary(version).uploadedBy()).isEqualTo("officer");
         assertThat(policies.summary(version).comment()).isEqualTo("source of the standard cut-off reworded");
@@ -342,24 +345,44 @@ class PolicyPagesTest {
     }
 
     @Test
-    void aVersionsWorkbookDownloadsAsStored() {
+    void aVersionsWorkbookDownloadsProtectedForEditingAndAsStored() throws Exception {
         browser.signIn("officer");
         browser.go("/policy/versions/1");
         WebElement link = browser.all(By.cssSelector("#files a")).stream().filter(a -> a.getText().endsWith("program-eligibility.drl.xlsx"))
                 .findFirst().orElseThrow();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> got = (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript(
+        WebElement asStored = browser.all(By.cssSelector("#files a")).stream()
+                .filter(a -> a.getAttribute("href").endsWith("program-eligibility.drl.xlsx?as=stored")).findFirst().orElseThrow();
+        PolicyFile stored = policies.file(1, "program-eligibility.drl.xlsx");
+
+        Map<String, Object> editable = fetch(link.getAttribute("href"));
+        Map<String, Object> exact = fetch(asStored.getAttribute("href"));
+
+        assertThat(((Number) editable.get("status")).intValue()).isEqualTo(200);
+        assertThat(editable.get("disposition")).isEqualTo("attachment; filename=\"program-eligibility.drl.xlsx\"");
+        assertThat(editable.get("storedSha256")).isEqualTo(stored.sha256());
+        assertThat(editable.get("sha256")).as("a protected copy").isNotEqualTo(stored.sha256());
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode((String) editable.get("base64"))))) {
+            assertThat(wb.getSheet("Cut-offs").getProtect()).isTrue();
+        }
+        assertThat(((Number) exact.get("status")).intValue()).isEqualTo(200);
+        assertThat(exact.get("sha256")).isEqualTo(stored.sha256());
+        browser.assertAccessible();
+    }
+
+    /** A download fetched in the page: status, Content-Disposition, X-Stored-Sha256, the content's SHA-256 and the content. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fetch(String href) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0]).then(function (r) { return r.arrayBuffer().then(function (b) {"
                         + "  return crypto.subtle.digest('SHA-256', b).then(function (h) {"
+                        + "    var bytes = new Uint8Array(b), text = '';"
+                        + "    for (var i = 0; i < bytes.length; i++) { text += String.fromCharCode(bytes[i]); }"
                         + "    done({status: r.status, disposition: r.headers.get('Content-Disposition'),"
+                        + "      storedSha256: r.headers.get('X-Stored-Sha256'), base64: btoa(text),"
                         + "      sha256: Array.from(new Uint8Array(h)).map(function (x) { return ('0' + x.toString(16)).slice(-2); }).join('')});"
-                        + "  }); }); });", link.getAttribute("href"));
-        PolicyFile stored = policies.file(1, "program-eligibility.drl.xlsx");
-        assertThat(((Number) got.get("status")).intValue()).isEqualTo(200);
-        assertThat(got.get("disposition")).isEqualTo("attachment; filename=\"program-eligibility.drl.xlsx\"");
-        assertThat(got.get("sha256")).isEqualTo(stored.sha256());
-        browser.assertAccessible();
+                        + "  }); }); });", href);
     }
 
     @Test
