@@ -172,6 +172,9 @@ public class Policies implements SmartInitializingSingleton {
      * version's files (the version in force when null), as an upload of changed tables would be.
      */
     public ValidationReport check(List<PolicyFile> files, boolean whole, Integer base, String actor) {
+        if (files.isEmpty()) {
+            throw new PolicyRejectedException(List.of(PolicyProblem.inFile("(bundle)", "no files were chosen to check")));
+        }
         int basedOn = base != null ? bundle(base).version() : active().version();
         List<PolicyFile> bundle = whole ? files : carryOver(store.files(basedOn), files);
         ValidationReport report;

@@ -98,11 +98,8 @@ class PolicyPages {
                   @RequestParam(value = "comment", required = false) String comment,
                   @RequestParam(value = "base", required = false) Integer base, Authentication auth,
                   WebRequest web, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
-        // a file input with nothing chosen still sends one empty part without a name
-        List<MultipartFile> chosen = files == null ? List.of()
-                : files.stream().filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).toList();
         try {
-            UploadResult result = policies.uploadChanges(Policies.uploadedFiles(chosen), base, comment, auth.getName());
+            UploadResult result = policies.uploadChanges(Policies.uploadedFiles(chosen(files)), base, comment, auth.getName());
             response.setStatus(HttpServletResponse.SC_CREATED);
             model.addAttribute("uploaded", result);
         } catch (PolicyRejectedException e) {
@@ -116,6 +113,36 @@ class PolicyPages {
         }
         list(model);
         return "console/policy/versions";
+    }
+
+    /**
+     * Changed files checked on top of a base version without storing anything, as {@code POST /api/policy/validate}:
+     * compile problems by cell, the reference households and walks, and what the files change against the base.
+     */
+    @PostMapping("/check")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String check(@RequestParam(value = "files", required = false) List<MultipartFile> files,
+                 @RequestParam(value = "base", required = false) Integer base, Authentication auth,
+                 WebRequest web, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
+        try {
+            model.addAttribute("checked", policies.check(Policies.uploadedFiles(chosen(files)), false, base, auth.getName()));
+        } catch (PolicyRejectedException e) {
+            Problems.Problem p = problems.of(e, web);
+            response.setStatus(p.status());
+            model.addAttribute("refusal", p);
+            model.addAttribute("rejected", e.problems());
+        }
+        if (Htmx.isHtmx(request)) {
+            return "console/policy/versions :: upload-result";
+        }
+        list(model);
+        return "console/policy/versions";
+    }
+
+    /** The files chosen: a file input with nothing chosen still sends one empty part without a name. */
+    private static List<MultipartFile> chosen(List<MultipartFile> files) {
+        return files == null ? List.of()
+                : files.stream().filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).toList();
     }
 
     /** One version: its review, files, the actions its state allows, and what-if and the budget solver under it. */

@@ -386,6 +386,34 @@ class PolicyPagesTest {
     }
 
     @Test
+    void aCheckStoresNothingAndShowsWhatTheFilesChangeAgainstTheVersionTheyWouldReplace() throws Exception {
+        int versions = policies.versions().size();
+        byte[] raised;
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(CandidateVersions.file(ELIGIBILITY).content()))) {
+            wb.getSheet("Cut-offs").getRow(9).getCell(2).setCellValue(34);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            raised = out.toByteArray();
+        }
+        browser.signIn("officer");
+        browser.go("/policy");
+        browser.find(By.id("upload-files")).sendKeys(write("program-eligibility.drl.xlsx", raised).toAbsolutePath().toString());
+        click(By.id("check-submit"));
+
+        browser.waitFor(By.id("check-result"));
+        assertThat(browser.find(By.cssSelector("#check-result .alert")).getText())
+                .isEqualTo("Checked on top of version " + inForceBefore + ": it does not pass (below). Nothing was stored.");
+        assertThat(browser.all(By.cssSelector("#check-result tr[data-household]"))).anySatisfy(row ->
+                assertThat(row.getText()).contains("differs"));
+        assertThat(browser.all(By.cssSelector("#check-result form"))).as("nothing to record expectations on").isEmpty();
+        assertThat(browser.find(By.id("check-diff")).getText())
+                .contains("Changes from policy version " + inForceBefore + " to the checked files (1 file):")
+                .contains("row 10: the standard cut-off: \"Eligible when the score is at or below\" 32 -> 34");
+        assertThat(policies.versions()).hasSize(versions);
+        browser.assertAccessible();
+    }
+
+    @Test
     void onlyAPolicyOfficerOpensThePolicyPages() {
         browser.signIn("auditor");
         browser.go("/policy/versions/1");
