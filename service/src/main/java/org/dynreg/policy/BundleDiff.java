@@ -87,13 +87,16 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
     /** The "to" version of a diff against files that are checked, not stored (a dry run): they have no number yet. */
     public static final int CHECKED = 0;
 
+    /** Between a value before and after, as the shell and the regression gate print it. */
+    static final String ARROW = " \u2192 ";
+
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.+-]+");
 
     /**
      * A plain-text report for the shell, one line per change, each starting with where it is, then what: a rule row
      * by its plain label and each changed cell by its column's heading, e.g.
      * {@code decision-tables/program-eligibility.drl.xlsx, sheet Cut-offs, table "Cash transfer UCT cut-offs", row 10:
-     * the standard cut-off: "Eligible when the score is at or below" 32 -> 34}. Row numbers
+     * the standard cut-off: "Eligible when the score is at or below" 32 → 34}. Row numbers
      * are the new version's, a removed row's the old version's. For a removed sheet or table the report lists
      * the rules that go, not its settings rows and column headers (the records hold those too).
      */
@@ -115,7 +118,7 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
         out.add(at + ": " + switch (f.change()) {
             case ADDED -> "added (sha256 " + shortHash(f.newSha256()) + ")";
             case REMOVED -> "removed (was sha256 " + shortHash(f.oldSha256()) + ")";
-            case CHANGED -> "changed (sha256 " + shortHash(f.oldSha256()) + " -> " + shortHash(f.newSha256()) + ")";
+            case CHANGED -> "changed (sha256 " + shortHash(f.oldSha256()) + ARROW + shortHash(f.newSha256()) + ")";
         });
         if (f.unreadable() != null) {
             out.add(at + ": cannot be read: " + f.unreadable());
@@ -148,7 +151,7 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
             out.add(at + ": " + what + " " + switch (c.change()) {
                 case ADDED -> "added: " + quote(c.newValue());
                 case REMOVED -> "removed: " + quote(c.oldValue());
-                case CHANGED -> "changed: " + quote(c.oldValue()) + " -> " + quote(c.newValue());
+                case CHANGED -> "changed: " + quote(c.oldValue()) + ARROW + quote(c.newValue());
             });
         }
         for (TableChange t : s.tables()) {
@@ -170,7 +173,7 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
 
     /**
      * A rule row by its plain label (its NAME cell) and each changed cell by its column's heading:
-     * {@code the standard cut-off: "Eligible when the score is at or below" 32 -> 34}; an added or removed rule
+     * {@code the standard cut-off: "Eligible when the score is at or below" 32 → 34}; an added or removed rule
      * {@code rule car ownership removed: "Owns a car" was TRUE; ...}.
      */
     private static String rule(RowChange r) {
@@ -189,13 +192,13 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
             cells.add(heading + " " + switch (r.change()) {
                 case ADDED -> "= " + quote(c.newValue());
                 case REMOVED -> "was " + quote(c.oldValue());
-                case CHANGED -> quote(c.oldValue()) + " -> " + quote(c.newValue());
+                case CHANGED -> quote(c.oldValue()) + ARROW + quote(c.newValue());
             });
         }
         return line.append(String.join("; ", cells)).toString();
     }
 
-    /** {@code element F4 (sequence flow "a ground applies") changed: condition "x = true" -> "x = false"}. */
+    /** {@code element F4 (sequence flow "a ground applies") changed: condition "x = true" → "x = false"}. */
     private static String element(ElementChange e) {
         String name = e.newName() != null && !e.newName().isEmpty() ? e.newName() : e.oldName();
         StringBuilder s = new StringBuilder("element ").append(e.element()).append(" (").append(e.kind());
@@ -210,7 +213,7 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
                 case REMOVED -> "was " + quote(p.oldValue());
                 case CHANGED -> p.oldValue() == null ? "added: " + quote(p.newValue())
                         : p.newValue() == null ? "removed (was " + quote(p.oldValue()) + ")"
-                        : quote(p.oldValue()) + " -> " + quote(p.newValue());
+                        : quote(p.oldValue()) + ARROW + quote(p.newValue());
             });
         }
         if (!parts.isEmpty()) {
@@ -237,7 +240,7 @@ public record BundleDiff(int fromVersion, int toVersion, List<FileChange> files)
 
     private static void part(List<String> parts, String what, String before, String after) {
         if (!before.equals(after)) {
-            parts.add(what + " " + quote(before) + " -> " + quote(after));
+            parts.add(what + " " + quote(before) + ARROW + quote(after));
         }
     }
 

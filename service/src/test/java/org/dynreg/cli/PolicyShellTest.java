@@ -103,7 +103,7 @@ class PolicyShellTest {
         assertThat(version).isEqualTo(before + 1);
         assertThat(shell("officer2", "policy", "diff", "--from", "1", "--to", String.valueOf(version))).isZero();
         assertThat(policies.diff(1, version).toText()).contains("processes/appeal.bpmn: element Review (user task "
-                + "\"Study the evidence\") changed: name \"Review evidence\" -> \"Study the evidence\"");
+                + "\"Study the evidence\") changed: name \"Review evidence\" → \"Study the evidence\"");
     }
 
     @Test

@@ -225,10 +225,10 @@ class LibreOfficeResaveTest {
                 "Changes from policy version 1 to version 2 (2 files):",
                 diff.toText().lines().toList().get(1),
                 exclusions + ", sheet Exclusions, table \"Exclusion filters\", row " + travel[0].spreadsheetRow()
-                        + ": international travel: \"Switched on (TRUE or FALSE)\" TRUE -> FALSE",
+                        + ": international travel: \"Switched on (TRUE or FALSE)\" TRUE → FALSE",
                 diff.toText().lines().toList().get(3),
                 PolicyCompilerTest.ELIGIBILITY + ", sheet Cut-offs, table \"Cash transfer UCT cut-offs\", row 10: "
-                        + "the standard cut-off: \"Eligible when the score is at or below\" 32 -> 34");
+                        + "the standard cut-off: \"Eligible when the score is at or below\" 32 → 34");
     }
 
     /** Whatever LibreOffice is installed re-saves today's tables; the fixture alone would not see a newer version change. */

@@ -92,7 +92,7 @@ class PolicyDiffTest {
             });
         });
         assertThat(diff.toText()).contains(ELIGIBILITY + ", sheet Cut-offs, table \"" + CUTOFFS + "\", row "
-                + rule[0].spreadsheetRow() + ": the standard cut-off: \"Eligible when the score is at or below\" 32 -> 35\n");
+                + rule[0].spreadsheetRow() + ": the standard cut-off: \"Eligible when the score is at or below\" 32 → 35\n");
     }
 
     @Test
@@ -174,7 +174,7 @@ class PolicyDiffTest {
             assertThat(column.after()).isEqualTo(new ColumnHeader("CONDITION", "HouseholdFacts", "disabledMember != $param", heading));
         });
         assertThat(diff.toText()).contains("table \"" + CUTOFFS + "\": column B \"" + heading
-                + "\" changed: code \"disabledMember == $param\" -> \"disabledMember != $param\"");
+                + "\" changed: code \"disabledMember == $param\" → \"disabledMember != $param\"");
     }
 
     @Test
@@ -265,7 +265,7 @@ class PolicyDiffTest {
             assertThat(cell.oldValue()).isEqualTo("700");
             assertThat(cell.newValue()).isEqualTo("750");
         });
-        assertThat(diff.toText()).contains("table \"Pilot top-up\", row 9: \"Top-up (PKR)\" 700 -> 750\n");
+        assertThat(diff.toText()).contains("table \"Pilot top-up\", row 9: \"Top-up (PKR)\" 700 → 750\n");
     }
 
     @Test
@@ -366,7 +366,7 @@ class PolicyDiffTest {
         assertThat(diff.toText()).contains(appeal + ": element legalCheck (variable \"legalCheck\") added: type = java.lang.Boolean",
                 appeal + ": element retry (variable \"retry\") removed: type was java.lang.Boolean",
                 appeal + ": element F5 (sequence flow \"a claimed ground needs its evidence checked\") changed: condition "
-                        + "\"not(admissible = true) and evidenceNeeded = true\" -> \"not(admissible = true) and evidenceNeeded = true "
+                        + "\"not(admissible = true) and evidenceNeeded = true\" → \"not(admissible = true) and evidenceNeeded = true "
                         + "and legalCheck = true\"");
     }
 

@@ -97,7 +97,7 @@ class PolicyDownloadTest {
 
         assertThat(raised.get("diff").get("files")).hasSize(1);
         assertThat(raised.get("diffText").asText()).contains(ELIGIBILITY + ", sheet Cut-offs, table \"Cash transfer UCT cut-offs\", "
-                + "row 10: the standard cut-off: \"Eligible when the score is at or below\" 32 -> 34\n");
+                + "row 10: the standard cut-off: \"Eligible when the score is at or below\" 32 → 34\n");
     }
 
     JsonNode check(byte[] workbook) {

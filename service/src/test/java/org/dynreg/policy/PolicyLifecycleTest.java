@@ -142,9 +142,9 @@ class PolicyLifecycleTest {
         assertThat(files.get(0).get("kind").asText()).isEqualTo("PROCESS");
         assertThat(files.get(0).get("elements")).hasSize(2);
         assertThat(diff.getBody().get("text").asText()).contains(
-                "processes/appeal.bpmn: element F4 (sequence flow \"a ground applies\") changed: condition \"admissible = true\" -> "
+                "processes/appeal.bpmn: element F4 (sequence flow \"a ground applies\") changed: condition \"admissible = true\" → "
                         + "\"admissible = true and not(evidenceNeeded = true)\"",
-                "processes/appeal.bpmn: element Review (user task \"Review the evidence\") changed: name \"Review evidence\" -> "
+                "processes/appeal.bpmn: element Review (user task \"Review the evidence\") changed: name \"Review evidence\" → "
                         + "\"Review the evidence\"");
 
         for (int v : List.of(1, version)) {

@@ -408,7 +408,7 @@ class PolicyPagesTest {
         assertThat(browser.all(By.cssSelector("#check-result form"))).as("nothing to record expectations on").isEmpty();
         assertThat(browser.find(By.id("check-diff")).getText())
                 .contains("Changes from policy version " + inForceBefore + " to the checked files (1 file):")
-                .contains("row 10: the standard cut-off: \"Eligible when the score is at or below\" 32 -> 34");
+                .contains("row 10: the standard cut-off: \"Eligible when the score is at or below\" 32 → 34");
         assertThat(policies.versions()).hasSize(versions);
         browser.assertAccessible();
     }
