@@ -405,7 +405,7 @@ class PolicyPagesTest {
                 .isEqualTo("Checked on top of version " + inForceBefore + ": it does not pass (below). Nothing was stored.");
         assertThat(browser.all(By.cssSelector("#check-result tr[data-household]"))).anySatisfy(row ->
                 assertThat(row.getText()).contains("differs"));
-        assertThat(browser.all(By.cssSelector("#check-result form"))).as("nothing to record expectations on").isEmpty();
+        assertThat(browser.all(By.cssSelector("#check-result form"))).as("nothing to record expectations on or accept").isEmpty();
         assertThat(browser.find(By.id("check-diff")).getText())
                 .contains("Changes from policy version " + inForceBefore + " to the checked files (1 file):")
                 .contains("row 10: the standard cut-off: \"Eligible when the score is at or below\" 32 → 34");
