@@ -123,7 +123,7 @@ public class Policies implements SmartInitializingSingleton {
         }
         return compiled.computeIfAbsent(version, v -> {
             PolicyStore.Bundle bundle = bundle(v);
-            CompiledPolicy c = compiler.compile(v, store.files(v));
+            CompiledPolicy c = compiler.compile(v, store.files(v), false);
             if (!c.sha256().equals(bundle.sha256())) {
                 throw new IllegalStateException("the stored files of policy version " + v + " no longer match the hash "
                         + "recorded when it was uploaded (" + bundle.sha256() + " recorded, " + c.sha256() + " now)");
