@@ -90,19 +90,22 @@ class PolicyPages {
     /**
      * Changed workbooks (or rules files) on top of a base version, the one in force unless another is chosen, as
      * {@code POST /api/policy/bundles/changes}. A refused upload answers 422 with every problem by file, sheet, row
-     * and cell; a stored one its state and the regression gate's result per reference household.
+     * and cell; a CONDITION or ACTION column removed or renamed is refused unless the "column changes are intended" box
+     * is ticked (the audit entry records it); a stored one its state and the regression gate's result per reference household.
      */
     @PostMapping("/upload")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     String upload(@RequestParam(value = "files", required = false) List<MultipartFile> files,
                   @RequestParam(value = "comment", required = false) String comment,
-                  @RequestParam(value = "base", required = false) Integer base, Authentication auth,
+                  @RequestParam(value = "base", required = false) Integer base,
+                  @RequestParam(value = "columnChanges", required = false) String columnChanges, Authentication auth,
                   WebRequest web, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
         // a file input with nothing chosen still sends one empty part without a name
         List<MultipartFile> chosen = files == null ? List.of()
                 : files.stream().filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()))).toList();
         try {
-            UploadResult result = policies.uploadChanges(Policies.uploadedFiles(chosen), base, comment, auth.getName());
+            UploadResult result = policies.uploadChanges(Policies.uploadedFiles(chosen), base, comment,
+                    "intended".equals(columnChanges), auth.getName());
             response.setStatus(HttpServletResponse.SC_CREATED);
             model.addAttribute("uploaded", result);
         } catch (PolicyRejectedException e) {
