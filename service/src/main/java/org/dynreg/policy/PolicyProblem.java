@@ -51,11 +51,11 @@ public record PolicyProblem(String file, String sheet, Integer row, String colum
         }
         if (row != null && column != null) {
             s.append(", cell ").append(column).append(row);
+        } else if (row != null) {
+            s.append(", row ").append(row);
         }
         if (heading != null && !heading.isEmpty()) {
             s.append(" (\"").append(heading).append("\")");
-        } else if (row != null) {
-            s.append(", row ").append(row);
         }
         if (line != null) {
             s.append(", line ").append(line);
