@@ -181,6 +181,22 @@ class TableValuesTest {
     }
 
     @Test
+    void aCompilerErrorNeverNamesAnotherCellOfTheRow() throws Exception {
+        // stored versions are compiled without the value check: the compiler's own complaint must not be put on
+        // the reason beside the switch (H13), as it once was
+        List<PolicyFile> files = withCell(EXCLUSIONS, "Exclusions", "B13", c -> c.setCellValue("no"));
+
+        PolicyRejectedException e = org.assertj.core.api.Assertions.catchThrowableOfType(PolicyRejectedException.class,
+                () -> new PolicyCompiler().compile(9, files, false));
+
+        assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.sheet()).isEqualTo("Exclusions");
+            assertThat(p.row()).isEqualTo(13);
+            assertThat(p.column()).isIn(null, "B");
+        });
+    }
+
+    @Test
     void everyTableOfTheRepositoryPassesTheCheck() {
         assertThat(new PolicyCompiler().compile(9, RepositoryPolicy.files()).kieBase()).isNotNull();
     }
