@@ -62,6 +62,10 @@ final class ColumnChanges {
         String what = before.keyword() + " column " + c.oldColumn() + " (\"" + before.heading() + "\") of the table \""
                 + t.table() + "\" in version " + baseVersion;
         String how;
+        if (after != null && c.change() != Change.REMOVED
+                && !PolicyCompiler.TABLE_KEYWORDS.contains(after.keyword().toUpperCase(Locale.ROOT))) {
+            return null; // a misspelt keyword: the header check names it at its cell
+        }
         if (after == null || c.change() == Change.REMOVED) {
             how = "is gone";
         } else if (!after.keyword().equalsIgnoreCase(before.keyword())) {
