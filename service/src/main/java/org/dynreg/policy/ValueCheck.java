@@ -215,8 +215,12 @@ final class ValueCheck {
         }
         switch (type.kind()) {
             case SWITCH, BOOLEAN -> {
-                if (!bool && !text.equals("TRUE") && !text.equals("FALSE") && !text.equals("true") && !text.equals("false")) {
-                    refuse(r, col, found, type.expected(), null);
+                // text "true"/"false" reads as the value; text "TRUE" (typed after an apostrophe, or in a cell
+                // formatted as text) does not, so it is named as such
+                if (!bool && !text.equals("true") && !text.equals("false")) {
+                    refuse(r, col, found, type.expected(), text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+                            ? "the cell holds " + text + " as text: type it again in a cell formatted as General (no apostrophe before it)"
+                            : null);
                 }
             }
             case WHOLE -> {

@@ -197,6 +197,45 @@ class TableValuesTest {
     }
 
     @Test
+    void valuesTypedAsTextThatReadRightAreAccepted() throws Exception {
+        List<PolicyFile> files = withEdit(EXCLUSIONS, "Exclusions", (s, wb) -> {
+            cellAt(s, "D11").setCellValue("true");
+            cellAt(s, "B14").setCellValue("false");
+            cellAt(s, "C10").setCellValue("2");
+            cellAt(s, "E12").setCellValue("12.5");
+        });
+
+        String drl = new PolicyCompiler().compile(9, files).generatedDrl().get(EXCLUSIONS + "#Exclusions.drl");
+
+        assertThat(drl).contains("governmentEmployees >= 2").contains("agriculturalLandAcres > 12.5");
+    }
+
+    @Test
+    void trueTypedAsTextIsNamedAsText() throws Exception {
+        List<PolicyFile> files = withCell(EXCLUSIONS, "Exclusions", "D11", c -> c.setCellValue("TRUE"));
+
+        PolicyProblem p = onlyProblem(files, EXCLUSIONS, "Exclusions", "D11", "Owns a car");
+
+        assertThat(p.message()).isEqualTo("found \"TRUE\"; expected TRUE or FALSE; the cell holds TRUE as text: type it again in a "
+                + "cell formatted as General (no apostrophe before it)");
+    }
+
+    @Test
+    void aNewColumnIsCheckedByWhatItsCodeComparesWith() throws Exception {
+        List<PolicyFile> files = withEdit(EXCLUSIONS, "Exclusions", (s, wb) -> {
+            cellAt(s, "J6").setCellValue("CONDITION");
+            cellAt(s, "J7").setCellValue("HouseholdFacts");
+            cellAt(s, "J8").setCellValue("members > $param");
+            cellAt(s, "J9").setCellValue("Members: more than");
+            cellAt(s, "J10").setCellValue("many");
+        });
+
+        PolicyProblem p = onlyProblem(files, EXCLUSIONS, "Exclusions", "J10", "Members: more than");
+
+        assertThat(p.expected()).isEqualTo("a whole number such as 34");
+    }
+
+    @Test
     void everyTableOfTheRepositoryPassesTheCheck() {
         assertThat(new PolicyCompiler().compile(9, RepositoryPolicy.files()).kieBase()).isNotNull();
     }
