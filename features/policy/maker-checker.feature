@@ -53,6 +53,6 @@ Feature: Maker-checker: a policy change takes two policy officers
     And the household is decided under version 1
 
     Examples:
-      | mistake                                                   | where                                                                  | mentioning                        |
-      | the heading CONDITION of the cut-offs misspelt "CONDITON" | decision-tables/program-eligibility.drl.xlsx, sheet Cut-offs, cell B6  | unknown column keyword 'CONDITON' |
-      | the standard cut-off written "thirty-two"                 | decision-tables/program-eligibility.drl.xlsx, sheet Cut-offs, cell C10 | thirty cannot be resolved         |
+      | mistake                                                   | where                                                                  | mentioning                         |
+      | the heading CONDITION of the cut-offs misspelt "CONDITON" | decision-tables/program-eligibility.drl.xlsx, sheet Cut-offs, cell B6  | unknown column keyword 'CONDITON'  |
+      | the standard cut-off written "thirty-two"                 | decision-tables/program-eligibility.drl.xlsx, sheet Cut-offs, cell C10 | expected a whole number such as 34 |

@@ -166,7 +166,9 @@ public class PolicySteps {
         assertThat(r.getBody().get("detail").asText()).contains("the policy in force is unchanged");
         List<String> messages = new ArrayList<>();
         r.getBody().get("problems").forEach(p -> {
-            if (p.get("location").asText().equals(location)) {
+            // a value's problem names the column's heading after the cell: ..., cell C10 ("Eligible when ...")
+            String at = p.get("location").asText();
+            if (at.equals(location) || at.startsWith(location + " (\"")) {
                 messages.add(p.get("problem").get("message").asText());
             }
         });

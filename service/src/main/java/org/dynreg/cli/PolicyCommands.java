@@ -57,8 +57,11 @@ class PolicyCommands {
     @Command(command = "check", description = "Check tables, rules or processes, with the rest of the version in force, without storing them; exit 2 if it does not pass")
     String check(@Option(longNames = "file", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE,
                          description = "one or more .drl.xlsx, .drl or .bpmn files") String[] files,
-                 @Option(longNames = "whole", description = "the files are the complete bundle", defaultValue = "false") boolean whole) {
-        return passed(service.postFiles("/api/policy/validate", Map.of("whole", String.valueOf(whole)), paths(files)));
+                 @Option(longNames = "whole", description = "the files are the complete bundle", defaultValue = "false") boolean whole,
+                 @Option(longNames = "column-changes-intended", description = COLUMN_CHANGES_HELP, defaultValue = "false") boolean columnChangesIntended) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("whole", String.valueOf(whole)));
+        declare(fields, columnChangesIntended);
+        return passed(service.postFiles("/api/policy/validate", fields, paths(files)));
     }
 
     @Command(command = "download", description = "Write every file of a version (default: the one in force) under a directory, "
@@ -108,7 +111,8 @@ class PolicyCommands {
     @Command(command = "upload", description = "Upload a whole bundle (every .drl.xlsx, .drl and .bpmn file of the directories) as a new version")
     String upload(@Option(longNames = "dir", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE,
                           description = "directories holding the bundle, e.g. decision-tables rules processes") String[] dirs,
-                  @Option(longNames = "comment", required = true, description = "why") String comment) {
+                  @Option(longNames = "comment", required = true, description = "why") String comment,
+                  @Option(longNames = "column-changes-intended", description = COLUMN_CHANGES_HELP, defaultValue = "false") boolean columnChangesIntended) {
         List<Path> files = new ArrayList<>();
         for (String d : dirs) {
             try (Stream<Path> list = Files.list(Path.of(d))) {
@@ -121,15 +125,22 @@ class PolicyCommands {
         if (files.isEmpty()) {
             throw new CliFailure(CliFailure.REFUSED, "no .drl.xlsx, .drl or .bpmn files in " + String.join(", ", dirs));
         }
-        return uploaded(service.postFiles("/api/policy/bundles", Map.of("comment", comment), files));
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("comment", comment));
+        declare(fields, columnChangesIntended);
+        return uploaded(service.postFiles("/api/policy/bundles", fields, files));
     }
 
     @Command(command = "upload-table", description = "Upload changed tables, rules or processes (.bpmn); the rest is carried over from the version in force (or --base)")
     String uploadTable(@Option(longNames = "file", required = true, arity = org.springframework.shell.command.CommandRegistration.OptionArity.ONE_OR_MORE)
                        String[] files,
                        @Option(longNames = "comment", required = true, description = "why") String comment,
-                       @Option(longNames = "base", description = "the version to carry the other files over from") Integer base) {
-        Map<String, String> fields = base == null ? Map.of("comment", comment) : Map.of("comment", comment, "base", String.valueOf(base));
+                       @Option(longNames = "base", description = "the version to carry the other files over from") Integer base,
+                       @Option(longNames = "column-changes-intended", description = COLUMN_CHANGES_HELP, defaultValue = "false") boolean columnChangesIntended) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("comment", comment));
+        if (base != null) {
+            fields.put("base", String.valueOf(base));
+        }
+        declare(fields, columnChangesIntended);
         return uploaded(service.postFiles("/api/policy/bundles/changes", fields, paths(files)));
     }
 
@@ -241,6 +252,15 @@ class PolicyCommands {
         return s.toString();
     }
 
+    static final String COLUMN_CHANGES_HELP = "declare that CONDITION or ACTION columns of the base version are removed or "
+            + "renamed on purpose (otherwise such a change is refused); the declaration is recorded in the audit trail";
+
+    private static void declare(Map<String, String> fields, boolean columnChangesIntended) {
+        if (columnChangesIntended) {
+            fields.put("columnChanges", "intended");
+        }
+    }
+
     static String report(JsonNode r) {
         StringBuilder s = new StringBuilder();
         JsonNode problems = r.get("problems");
@@ -316,6 +336,9 @@ class PolicyCommands {
             s.append(", cell ").append(p.get("column").asText()).append(p.get("row").asInt());
         } else if (p.hasNonNull("row")) {
             s.append(", row ").append(p.get("row").asInt());
+        }
+        if (p.hasNonNull("heading") && !p.get("heading").asText().isEmpty()) {
+            s.append(" (\"").append(p.get("heading").asText()).append("\")");
         }
         if (p.hasNonNull("line")) {
             s.append(", line ").append(p.get("line").asInt());

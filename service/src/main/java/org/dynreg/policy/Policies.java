@@ -123,7 +123,7 @@ public class Policies implements SmartInitializingSingleton {
         }
         return compiled.computeIfAbsent(version, v -> {
             PolicyStore.Bundle bundle = bundle(v);
-            CompiledPolicy c = compiler.compile(v, store.files(v));
+            CompiledPolicy c = compiler.compile(v, store.files(v), false);
             if (!c.sha256().equals(bundle.sha256())) {
                 throw new IllegalStateException("the stored files of policy version " + v + " no longer match the hash "
                         + "recorded when it was uploaded (" + bundle.sha256() + " recorded, " + c.sha256() + " now)");
@@ -172,14 +172,23 @@ public class Policies implements SmartInitializingSingleton {
      * version's files (the version in force when null), as an upload of changed tables would be.
      */
     public ValidationReport check(List<PolicyFile> files, boolean whole, Integer base, String actor) {
+        return check(files, whole, base, false, actor);
+    }
+
+    /**
+     * As {@link #check(List, boolean, Integer, String)}; a CONDITION or ACTION column of the base version removed or
+     * renamed is a problem unless {@code columnChangesIntended} (see {@link ColumnChanges}).
+     */
+    public ValidationReport check(List<PolicyFile> files, boolean whole, Integer base, boolean columnChangesIntended, String actor) {
         if (files.isEmpty()) {
             throw new PolicyRejectedException(List.of(PolicyProblem.inFile("(bundle)", "no files were chosen to check")));
         }
         int basedOn = base != null ? bundle(base).version() : active().version();
         List<PolicyFile> bundle = whole ? files : carryOver(store.files(basedOn), files);
+        List<ColumnChanges.Changed> columns = ColumnChanges.between(basedOn, store.files(basedOn), bundle);
         ValidationReport report;
         try {
-            CompiledPolicy candidate = compileCandidate(0, bundle);
+            CompiledPolicy candidate = compileCandidate(0, bundle, columns, columnChangesIntended);
             report = new ValidationReport(List.of(), gate.check(candidate, store.expectations(basedOn)), walk(bundle));
         } catch (PolicyRejectedException e) {
             report = new ValidationReport(e.problems(), List.of());
@@ -188,9 +197,11 @@ public class Policies implements SmartInitializingSingleton {
         tx.executeWithoutResult(st -> events.publishEvent(new PolicyAction(actor, PolicyAction.CHECK, null, Map.of(
                 "files", files.stream().map(f -> f.path() + " " + f.sha256()).toList(), "passed", r.passed(),
                 "problems", r.problems().size(), "differing", r.mismatches().stream().map(ReferenceCheck::household).toList(),
-                "failedWalks", r.failedWalks().stream().map(WalkCheck::walk).toList()))));
+                "failedWalks", r.failedWalks().stream().map(WalkCheck::walk).toList(),
+                "columnChanges", columnChanges(columns, columnChangesIntended)))));
         return r;
     }
+
 
     /**
      * Stores a complete bundle as a new DRAFT version, or, with {@code base}, the given files on top of
@@ -199,6 +210,14 @@ public class Policies implements SmartInitializingSingleton {
      * and becomes VALIDATED when all agree.
      */
     public UploadResult upload(List<PolicyFile> files, Integer base, String comment, String actor) {
+        return upload(files, base, comment, false, actor);
+    }
+
+    /**
+     * As {@link #upload(List, Integer, String, String)}; a CONDITION or ACTION column of the base version removed or
+     * renamed is refused unless {@code columnChangesIntended}, which the upload's audit entry records with the columns.
+     */
+    public UploadResult upload(List<PolicyFile> files, Integer base, String comment, boolean columnChangesIntended, String actor) {
         requireText(comment, "comment", "a comment saying why is required");
         if (files.isEmpty()) {
             throw new PolicyRejectedException(List.of(PolicyProblem.inFile("(bundle)", "no files were uploaded")));
@@ -210,9 +229,10 @@ public class Policies implements SmartInitializingSingleton {
             throw new PolicyConflictException("the uploaded bundle is identical to version " + v
                     + " (sha256 " + sha + "); activate that version instead of uploading it again");
         });
-        CompiledPolicy candidate = compileCandidate(0, bundle);
+        List<ColumnChanges.Changed> columns = ColumnChanges.between(basedOn, store.files(basedOn), bundle);
+        CompiledPolicy candidate = compileCandidate(0, bundle, columns, columnChangesIntended);
         Instant now = now();
-        int version = storeNewVersion(bundle, basedOn, comment, actor, now);
+        int version = storeNewVersion(bundle, basedOn, comment, actor, now, columnChanges(columns, columnChangesIntended));
         compiled.put(version, new CompiledPolicy(version, candidate.sha256(), candidate.kieBase(), candidate.ruleSources(),
                 candidate.generatedDrl()));
         log.info("policy version {} uploaded by {} ({} files, based on version {}, sha256 {})", version, actor,
@@ -226,10 +246,21 @@ public class Policies implements SmartInitializingSingleton {
      * over from it), as {@link #upload} with a base.
      */
     public UploadResult uploadChanges(List<PolicyFile> files, Integer base, String comment, String actor) {
-        return upload(files, base == null ? active().version() : base, comment, actor);
+        return uploadChanges(files, base, comment, false, actor);
     }
 
-    private int storeNewVersion(List<PolicyFile> bundle, int basedOn, String comment, String actor, Instant now) {
+    /** As {@link #uploadChanges(List, Integer, String, String)}, with the column changes declared intended or not. */
+    public UploadResult uploadChanges(List<PolicyFile> files, Integer base, String comment, boolean columnChangesIntended, String actor) {
+        return upload(files, base == null ? active().version() : base, comment, columnChangesIntended, actor);
+    }
+
+    /** What the audit entry of a check or upload says of its column changes: whether declared intended, and which. */
+    private static Map<String, Object> columnChanges(List<ColumnChanges.Changed> columns, boolean intended) {
+        return Map.of("declaredIntended", intended, "columns", columns.stream().map(ColumnChanges.Changed::summary).toList());
+    }
+
+    private int storeNewVersion(List<PolicyFile> bundle, int basedOn, String comment, String actor, Instant now,
+                                Map<String, Object> columnChanges) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(s -> {
@@ -237,7 +268,8 @@ public class Policies implements SmartInitializingSingleton {
                     store.insertBundle(version, bundle, basedOn, PolicyState.DRAFT, comment.strip(), actor, now);
                     events.publishEvent(new PolicyAction(actor, PolicyAction.UPLOAD, version, Map.of("basedOn", basedOn,
                             "sha256", Hashes.bundleSha256(bundle), "comment", comment.strip(),
-                            "files", bundle.stream().map(f -> f.path() + " " + f.sha256()).toList())));
+                            "files", bundle.stream().map(f -> f.path() + " " + f.sha256()).toList(),
+                            "columnChanges", columnChanges)));
                     return version;
                 });
             } catch (DuplicateKeyException e) {
@@ -253,7 +285,16 @@ public class Policies implements SmartInitializingSingleton {
      * Stored versions are not checked again when they are compiled later: they were when they were uploaded.
      */
     private CompiledPolicy compileCandidate(int version, List<PolicyFile> bundle) {
+        return compileCandidate(version, bundle, List.of(), true);
+    }
+
+    /** As {@link #compileCandidate(int, List)}, the removed or renamed columns refused with the rest unless intended. */
+    private CompiledPolicy compileCandidate(int version, List<PolicyFile> bundle, List<ColumnChanges.Changed> columns,
+                                           boolean columnChangesIntended) {
         List<PolicyProblem> problems = new ArrayList<>();
+        if (!columnChangesIntended) {
+            columns.forEach(c -> problems.add(c.problem()));
+        }
         CompiledPolicy compiledRules = null;
         try {
             compiledRules = compiler.compile(version, bundle);

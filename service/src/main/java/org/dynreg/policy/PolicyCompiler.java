@@ -49,6 +49,15 @@ public class PolicyCompiler {
     private static final DataFormatter FORMAT = new DataFormatter(Locale.ROOT);
 
     public CompiledPolicy compile(int version, List<PolicyFile> files) {
+        return compile(version, files, true);
+    }
+
+    /**
+     * As {@link #compile(int, List)}; with {@code checkValues} false the values of the rule tables are not checked
+     * by their columns' types first (for stored versions, checked when they were uploaded, which the rules of a
+     * later release must not refuse after the fact).
+     */
+    public CompiledPolicy compile(int version, List<PolicyFile> files, boolean checkValues) {
         List<PolicyProblem> problems = new ArrayList<>();
         Map<String, String> drl = new LinkedHashMap<>();
         Map<String, SheetDrl> sheets = new LinkedHashMap<>();
@@ -65,7 +74,7 @@ public class PolicyCompiler {
                 drl.put(file.path(), text);
                 collectRuleNames(text, file.path(), sources);
             } else {
-                for (SheetDrl sheet : tables(file, problems)) {
+                for (SheetDrl sheet : tables(file, problems, checkValues)) {
                     String key = file.path() + "#" + sheet.sheet() + ".drl";
                     drl.put(key, sheet.drl());
                     sheets.put(key, sheet);
@@ -100,7 +109,7 @@ public class PolicyCompiler {
     public Map<String, String> drlOf(PolicyFile file) {
         List<PolicyProblem> problems = new ArrayList<>();
         Map<String, String> out = new LinkedHashMap<>();
-        for (SheetDrl s : tables(file, problems)) {
+        for (SheetDrl s : tables(file, problems, false)) {
             out.put(s.sheet(), s.drl());
         }
         if (!problems.isEmpty()) {
@@ -111,7 +120,7 @@ public class PolicyCompiler {
 
     record SheetDrl(String file, String sheet, String drl, Map<String, RuleSource> rules, Map<Integer, Row> rows) {}
 
-    private List<SheetDrl> tables(PolicyFile file, List<PolicyProblem> problems) {
+    private List<SheetDrl> tables(PolicyFile file, List<PolicyProblem> problems, boolean checkValues) {
         List<SheetDrl> out = new ArrayList<>();
         Workbook wb;
         try {
@@ -126,6 +135,13 @@ public class PolicyCompiler {
                 boolean hasTable = checkHeaders(file.path(), sheet, problems);
                 if (!hasTable || problems.size() > before) {
                     continue;
+                }
+                if (checkValues) {
+                    // every value by its column's type first: the compiler never sees a value it would misread
+                    ValueCheck.check(file.path(), sheet, problems);
+                    if (problems.size() > before) {
+                        continue;
+                    }
                 }
                 String drl;
                 try {
@@ -258,8 +274,11 @@ public class PolicyCompiler {
         Integer position = at.find() && Integer.parseInt(at.group(1)) == line ? Integer.valueOf(at.group(2)) : null;
         String column = columnOf(sheet.rows().get(row), lines[line - 1], position);
         if (column == null && RULE_NAME.matcher(lines[line - 1]).matches()) {
-            // errors in a rule's consequence are reported on its first line: look in its "then" part
-            column = columnOf(sheet.rows().get(row), consequence(lines, line - 1), null);
+            // errors in a rule's consequence are reported on its first line: a cell is named only when its value is
+            // both in the rule's "then" part and quoted by the message, never because it is the only value there
+            String then = consequence(lines, line - 1);
+            String quoted = columnOf(sheet.rows().get(row), text, null);
+            column = quoted != null && quoted.equals(columnOf(sheet.rows().get(row), then, null)) ? quoted : null;
         }
         return new PolicyProblem(sheet.file(), sheet.sheet(), row, column, null, plainWords(text));
     }
@@ -284,7 +303,7 @@ public class PolicyCompiler {
         List<Cell> found = new ArrayList<>();
         for (Cell cell : row) {
             String v = FORMAT.formatCellValue(cell).trim();
-            if (!v.isEmpty() && cell.getColumnIndex() > 0 && drlLine.contains(v)) {
+            if (!v.isEmpty() && cell.getColumnIndex() > 0 && containsWhole(drlLine, v)) {
                 found.add(cell);
             }
         }
@@ -292,6 +311,23 @@ public class PolicyCompiler {
             found.removeIf(cell -> !covers(drlLine, FORMAT.formatCellValue(cell).trim(), position));
         }
         return found.size() == 1 ? CellReference.convertNumToColString(found.get(0).getColumnIndex()) : null;
+    }
+
+    /** Whether the value occurs in the text not as part of a longer word or number ("no" is not in "none"). */
+    static boolean containsWhole(String text, String value) {
+        for (int i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + 1)) {
+            int end = i + value.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(value.charAt(0)) || !isWordChar(text.charAt(i - 1));
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(value.charAt(value.length() - 1)) || !isWordChar(text.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static boolean covers(String line, String value, int position) {

@@ -3,12 +3,24 @@ package org.dynreg.policy;
 /**
  * One problem found in a policy file: the file, and where known the sheet, the row (1-based, as a
  * spreadsheet shows it) and the column letter, the line of a DRL file, or the id of a process's element.
+ * A problem with a value an officer typed also carries the column's plain heading (the heading row's text),
+ * what was found in the cell (as it shows; "" when blank) and what the column expects, in plain words.
  */
 public record PolicyProblem(String file, String sheet, Integer row, String column, Integer line, String element,
-                            String message) {
+                            String message, String heading, String found, String expected) {
+
+    public PolicyProblem(String file, String sheet, Integer row, String column, Integer line, String element, String message) {
+        this(file, sheet, row, column, line, element, message, null, null, null);
+    }
 
     public PolicyProblem(String file, String sheet, Integer row, String column, Integer line, String message) {
         this(file, sheet, row, column, line, null, message);
+    }
+
+    /** A value in a rule row's cell that its column cannot take, or a required cell left blank. */
+    public static PolicyProblem atValue(String file, String sheet, int row, String column, String heading, String found,
+                                        String expected, String message) {
+        return new PolicyProblem(file, sheet, row, column, null, null, message, heading, found, expected);
     }
 
     public static PolicyProblem inFile(String file, String message) {
@@ -28,7 +40,10 @@ public record PolicyProblem(String file, String sheet, Integer row, String colum
         return new PolicyProblem(file, null, null, null, null, element, message);
     }
 
-    /** Where, as a person would say it: "pmt-scoring.drl.xlsx, sheet Scorecard, cell C12". */
+    /**
+     * Where, as a person would say it: "pmt-scoring.drl.xlsx, sheet Scorecard, cell C12", followed by the column's
+     * heading where the problem has one: "..., cell C12 ("Points")".
+     */
     public String location() {
         StringBuilder s = new StringBuilder(file);
         if (sheet != null) {
@@ -38,6 +53,9 @@ public record PolicyProblem(String file, String sheet, Integer row, String colum
             s.append(", cell ").append(column).append(row);
         } else if (row != null) {
             s.append(", row ").append(row);
+        }
+        if (heading != null && !heading.isEmpty()) {
+            s.append(" (\"").append(heading).append("\")");
         }
         if (line != null) {
             s.append(", line ").append(line);

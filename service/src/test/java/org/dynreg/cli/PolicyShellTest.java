@@ -81,6 +81,25 @@ class PolicyShellTest {
     }
 
     @Test
+    void aRenamedColumnIsRefusedByTheShellUnlessDeclaredIntended() throws Exception {
+        Path table = dir.resolve("program-eligibility.drl.xlsx");
+        Files.write(table, CandidateVersions.edit(CandidateVersions.file(CandidateVersions.ELIGIBILITY).content(), "Cut-offs",
+                "Eligible when the score is at or below", "Eligible at a score at or below (renamed in the shell test)"));
+        int before = policies.versions().size();
+
+        assertThat(shell("officer", "policy", "check", "--file", table.toString())).isEqualTo(CliFailure.REFUSED);
+        assertThat(shell("officer", "policy", "upload-table", "--file", table.toString(), "--comment", "clearer heading"))
+                .isEqualTo(CliFailure.REFUSED);
+        assertThat(policies.versions()).hasSize(before);
+
+        assertThat(shell("officer", "policy", "check", "--file", table.toString(), "--column-changes-intended")).isZero();
+        assertThat(shell("officer", "policy", "upload-table", "--file", table.toString(), "--comment", "clearer heading",
+                "--column-changes-intended")).isZero();
+        assertThat(policies.versions()).hasSize(before + 1);
+        assertThat(policies.active().version()).isEqualTo(1);
+    }
+
+    @Test
     void aProcessGoesUpAloneOrWithTheWholeBundleABrokenOneIsRefusedAndABundleWithoutProcessesToo() throws Exception {
         Path root = org.dynreg.policy.RepositoryPolicy.root();
         int before = policies.versions().size();

@@ -170,7 +170,8 @@ class PolicyCompilerTest {
             assertThat(p.sheet()).isEqualTo("Scorecard");
             assertThat(p.row()).isEqualTo(at[0].spreadsheetRow());
             assertThat(p.column()).isEqualTo(at[0].letter());
-            assertThat(p.location()).isEqualTo(SCORING + ", sheet Scorecard, cell " + at[0].letter() + at[0].spreadsheetRow());
+            assertThat(p.location()).isEqualTo(SCORING + ", sheet Scorecard, cell " + at[0].letter() + at[0].spreadsheetRow() + " (\"Points\")");
+            assertThat(p.message()).isEqualTo("found \"12x\"; expected a whole number such as 34");
         });
     }
 
@@ -193,7 +194,9 @@ class PolicyCompilerTest {
             assertThat(p.sheet()).isEqualTo("Scorecard");
             assertThat(p.row()).isEqualTo(at[0].spreadsheetRow());
             assertThat(p.column()).isEqualTo(at[0].letter());
-            assertThat(p.location()).isEqualTo(SCORING + ", sheet Scorecard, cell " + at[0].letter() + at[0].spreadsheetRow());
+            assertThat(p.location()).isEqualTo(SCORING + ", sheet Scorecard, cell " + at[0].letter() + at[0].spreadsheetRow()
+                    + " (\"Members aged 13 or younger: at least\")");
+            assertThat(p.message()).isEqualTo("found \">>\"; expected a whole number such as 34");
         });
     }
 

@@ -96,6 +96,76 @@ class PolicyLifecycleTest {
         assertThat(policies.versions()).hasSize(versions);
     }
 
+    @Test
+    void aValueOfTheWrongTypeIsRefusedOverRestAtItsCellInPlainWordsAndNothingIsStored() throws Exception {
+        int before = policies.active().version();
+        int versions = policies.versions().size();
+        String exclusions = "decision-tables/exclusion-filters.drl.xlsx";
+        byte[] yes = TableValuesTest.withCell(exclusions, "Exclusions", "D11", c -> c.setCellValue("yes")).stream()
+                .filter(f -> f.path().equals(exclusions)).findFirst().orElseThrow().content();
+
+        ResponseEntity<JsonNode> r = upload("officer", "/api/policy/bundles/changes", Map.of(exclusions, yes), "car owners typed as yes");
+
+        assertThat(r.getStatusCode().value()).isEqualTo(422);
+        JsonNode problems = r.getBody().get("problems");
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).get("location").asText()).isEqualTo(exclusions + ", sheet Exclusions, cell D11 (\"Owns a car\")");
+        JsonNode p = problems.get(0).get("problem");
+        assertThat(p.get("heading").asText()).isEqualTo("Owns a car");
+        assertThat(p.get("found").asText()).isEqualTo("yes");
+        assertThat(p.get("expected").asText()).isEqualTo("TRUE or FALSE");
+        assertThat(r.getBody().toString()).doesNotContain("Unable to Analyse").doesNotContain("strict-mode");
+        assertThat(policies.versions()).hasSize(versions);
+        assertThat(policies.active().version()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeletedColumnIsRefusedOverRestUnlessDeclaredIntendedWhichTheAuditEntryRecords() throws Exception {
+        int versions = policies.versions().size();
+        String exclusions = "decision-tables/exclusion-filters.drl.xlsx";
+        byte[] withoutPhoneBill = PolicyCompilerTest.withEdit(exclusions, "Exclusions", (s, wb) -> {
+            for (int r = 5; r <= 13; r++) {
+                org.apache.poi.ss.usermodel.Row row = s.getRow(r);
+                if (row != null && row.getCell(6) != null) {
+                    row.removeCell(row.getCell(6));
+                }
+            }
+            // the rule of the deleted column goes with it, so that the rest of the table still means what it did
+            s.removeRow(s.getRow(13));
+        }).stream().filter(f -> f.path().equals(exclusions)).findFirst().orElseThrow().content();
+
+        ResponseEntity<JsonNode> refused = upload("officer", "/api/policy/bundles/changes", Map.of(exclusions, withoutPhoneBill),
+                "no phone bill filter");
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        JsonNode problem = refused.getBody().get("problems").get(0);
+        assertThat(problem.get("location").asText()).isEqualTo(exclusions + ", sheet Exclusions, cell G6 "
+                + "(\"Average monthly phone bill: more than (PKR)\")");
+        assertThat(problem.get("problem").get("message").asText()).contains("is gone").contains("columnChanges=intended");
+        assertThat(policies.versions()).hasSize(versions);
+
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("files", new ByteArrayResource(withoutPhoneBill) {
+            @Override
+            public String getFilename() {
+                return "exclusion-filters.drl.xlsx";
+            }
+        });
+        form.add("comment", "no phone bill filter, on purpose");
+        form.add("columnChanges", "intended");
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> stored = rest.exchange("/api/policy/bundles/changes", HttpMethod.POST, auth("officer", form, h), JsonNode.class);
+
+        assertThat(stored.getStatusCode().value()).as(String.valueOf(stored.getBody())).isEqualTo(201);
+        int version = stored.getBody().get("bundle").get("version").asInt();
+        String details = jdbc.queryForObject("select details from audit_entry where action = ? and subject = ? order by seq desc limit 1",
+                String.class, PolicyAction.UPLOAD, "policy:" + version);
+        JsonNode declared = json.readTree(details).get("columnChanges");
+        assertThat(declared.get("declaredIntended").asBoolean()).isTrue();
+        assertThat(declared.get("columns").toString()).contains("the CONDITION column G").contains("is gone");
+    }
+
     static final String APPEAL = "processes/appeal.bpmn";
 
     @Test

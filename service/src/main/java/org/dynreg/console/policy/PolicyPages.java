@@ -90,16 +90,19 @@ class PolicyPages {
     /**
      * Changed workbooks (or rules files) on top of a base version, the one in force unless another is chosen, as
      * {@code POST /api/policy/bundles/changes}. A refused upload answers 422 with every problem by file, sheet, row
-     * and cell; a stored one its state and the regression gate's result per reference household.
+     * and cell; a CONDITION or ACTION column removed or renamed is refused unless the "column changes are intended" box
+     * is ticked (the audit entry records it); a stored one its state and the regression gate's result per reference household.
      */
     @PostMapping("/upload")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     String upload(@RequestParam(value = "files", required = false) List<MultipartFile> files,
                   @RequestParam(value = "comment", required = false) String comment,
-                  @RequestParam(value = "base", required = false) Integer base, Authentication auth,
+                  @RequestParam(value = "base", required = false) Integer base,
+                  @RequestParam(value = "columnChanges", required = false) String columnChanges, Authentication auth,
                   WebRequest web, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
         try {
-            UploadResult result = policies.uploadChanges(Policies.uploadedFiles(chosen(files)), base, comment, auth.getName());
+            UploadResult result = policies.uploadChanges(Policies.uploadedFiles(chosen(files)), base, comment,
+                    "intended".equals(columnChanges), auth.getName());
             response.setStatus(HttpServletResponse.SC_CREATED);
             model.addAttribute("uploaded", result);
         } catch (PolicyRejectedException e) {
@@ -122,10 +125,12 @@ class PolicyPages {
     @PostMapping("/check")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     String check(@RequestParam(value = "files", required = false) List<MultipartFile> files,
-                 @RequestParam(value = "base", required = false) Integer base, Authentication auth,
+                 @RequestParam(value = "base", required = false) Integer base,
+                 @RequestParam(value = "columnChanges", required = false) String columnChanges, Authentication auth,
                  WebRequest web, HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
         try {
-            model.addAttribute("checked", policies.check(Policies.uploadedFiles(chosen(files)), false, base, auth.getName()));
+            model.addAttribute("checked", policies.check(Policies.uploadedFiles(chosen(files)), false, base,
+                    "intended".equals(columnChanges), auth.getName()));
         } catch (PolicyRejectedException e) {
             Problems.Problem p = problems.of(e, web);
             response.setStatus(p.status());

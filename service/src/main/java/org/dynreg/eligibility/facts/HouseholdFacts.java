@@ -1,5 +1,10 @@
 package org.dynreg.eligibility.facts;
 
+import org.dynreg.policy.Codes;
+import org.dynreg.registry.DrinkingWater;
+import org.dynreg.registry.Province;
+import org.dynreg.registry.Toilet;
+
 import java.time.LocalDate;
 
 /**
@@ -33,6 +38,7 @@ public class HouseholdFacts {
 
     public LocalDate getSurveyDate() { return surveyDate; }
     public void setSurveyDate(LocalDate v) { surveyDate = v; }
+    @Codes(Province.class)
     public String getProvince() { return province; }
     public void setProvince(String v) { province = v; }
     public String getDistrict() { return district; }
@@ -53,8 +59,10 @@ public class HouseholdFacts {
     public void setFemaleHeadOrSpousePresent(boolean v) { femaleHeadOrSpousePresent = v; }
     public int getFemaleHeadOrSpouseClassesCompleted() { return femaleHeadOrSpouseClassesCompleted; }
     public void setFemaleHeadOrSpouseClassesCompleted(int v) { femaleHeadOrSpouseClassesCompleted = v; }
+    @Codes(DrinkingWater.class)
     public String getDrinkingWater() { return drinkingWater; }
     public void setDrinkingWater(String v) { drinkingWater = v; }
+    @Codes(Toilet.class)
     public String getToilet() { return toilet; }
     public void setToilet(String v) { toilet = v; }
     public boolean isRefrigeratorOrFreezer() { return refrigeratorOrFreezer; }

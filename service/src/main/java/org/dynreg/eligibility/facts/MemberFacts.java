@@ -1,5 +1,10 @@
 package org.dynreg.eligibility.facts;
 
+import org.dynreg.policy.Codes;
+import org.dynreg.registry.Gender;
+import org.dynreg.registry.MaritalStatus;
+import org.dynreg.registry.Relation;
+
 /** One roster member as the tables see it: line number on the survey, age on the survey date, and answers. */
 public class MemberFacts {
     private final int line;
@@ -23,8 +28,11 @@ public class MemberFacts {
 
     public int getLine() { return line; }
     public int getAge() { return age; }
+    @Codes(Relation.class)
     public String getRelation() { return relation; }
+    @Codes(Gender.class)
     public String getGender() { return gender; }
+    @Codes(MaritalStatus.class)
     public String getMaritalStatus() { return maritalStatus; }
     public boolean isDisabled() { return disabled; }
     public boolean isInSchool() { return inSchool; }

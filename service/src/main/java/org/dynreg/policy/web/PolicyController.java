@@ -146,32 +146,39 @@ class PolicyController {
         return policies.activations();
     }
 
-    @Operation(summary = "Check files without storing them: compile problems by cell, process problems by element, and the reference households. "
-            + "The files are checked with the rest of the base version (default: the one in force), unless whole=true")
+    @Operation(summary = "Check files without storing them: values by cell (checked by their column's type), compile problems by cell, process problems by element, and the reference households. "
+            + "The files are checked with the rest of the base version (default: the one in force), unless whole=true; "
+            + "a CONDITION or ACTION column of the base version removed or renamed is a problem unless columnChanges=intended")
     @PostMapping(path = "/validate", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     ValidationReport check(@RequestParam("files") List<MultipartFile> files,
                            @RequestParam(value = "whole", defaultValue = "false") boolean whole,
-                           @RequestParam(value = "base", required = false) Integer base, Authentication auth) throws IOException {
-        return policies.check(read(files), whole, base, auth.getName());
+                           @RequestParam(value = "base", required = false) Integer base,
+                           @RequestParam(value = COLUMN_CHANGES, required = false) String columnChanges, Authentication auth) throws IOException {
+        return policies.check(read(files), whole, base, intended(columnChanges), auth.getName());
     }
 
-    @Operation(summary = "Upload a complete bundle (tables, rules and the process of every case type) as a new version; refused with every problem if it does not compile or a process fails its check")
+    @Operation(summary = "Upload a complete bundle (tables, rules and the process of every case type) as a new version; refused with every problem if it does not compile or a process fails its check, "
+            + "or if it removes or renames a CONDITION or ACTION column of the version in force without columnChanges=intended")
     @PostMapping(path = "/bundles", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     UploadResult upload(@RequestParam("files") List<MultipartFile> files, @RequestParam("comment") String comment,
+                        @RequestParam(value = COLUMN_CHANGES, required = false) String columnChanges,
                         Authentication auth) throws IOException {
-        return policies.upload(read(files), null, comment, auth.getName());
+        return policies.upload(read(files), null, comment, intended(columnChanges), auth.getName());
     }
 
-    @Operation(summary = "Upload changed tables, rules or processes (.bpmn): the rest is carried over from the base version (default: the one in force)")
+    @Operation(summary = "Upload changed tables, rules or processes (.bpmn): the rest is carried over from the base version (default: the one in force); "
+            + "removing or renaming a CONDITION or ACTION column is refused unless columnChanges=intended")
     @PostMapping(path = "/bundles/changes", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
     UploadResult uploadChanges(@RequestParam("files") List<MultipartFile> files, @RequestParam("comment") String comment,
-                               @RequestParam(value = "base", required = false) Integer base, Authentication auth) throws IOException {
-        return policies.uploadChanges(read(files), base, comment, auth.getName());
+                               @RequestParam(value = "base", required = false) Integer base,
+                               @RequestParam(value = COLUMN_CHANGES, required = false) String columnChanges,
+                               Authentication auth) throws IOException {
+        return policies.uploadChanges(read(files), base, comment, intended(columnChanges), auth.getName());
     }
 
     @Operation(summary = "Check a stored version against the reference households and reference walks again")
@@ -230,6 +237,23 @@ class PolicyController {
             throw new InvalidRequestException("version", "the version to roll back to is required");
         }
         return policies.rollBack(request.version(), request.comment(), auth.getName());
+    }
+
+    /**
+     * The request field declaring that CONDITION or ACTION columns of the base version are removed or renamed on
+     * purpose: {@code columnChanges=intended}; left out, such a change is refused.
+     */
+    static final String COLUMN_CHANGES = "columnChanges";
+
+    static boolean intended(String columnChanges) {
+        if (columnChanges == null || columnChanges.isBlank()) {
+            return false;
+        }
+        if (!columnChanges.strip().equals("intended")) {
+            throw new InvalidRequestException(COLUMN_CHANGES, "write columnChanges=intended to declare that columns are removed "
+                    + "or renamed on purpose, or leave the field out; '" + columnChanges + "' is not understood");
+        }
+        return true;
     }
 
     private static List<PolicyFile> read(List<MultipartFile> files) throws IOException {

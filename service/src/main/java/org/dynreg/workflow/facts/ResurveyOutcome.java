@@ -1,5 +1,8 @@
 package org.dynreg.workflow.facts;
 
+import org.dynreg.policy.Codes;
+import org.dynreg.registry.UpdateType;
+
 /**
  * What follows when an enumerator could not re-survey a household: the update type
  * ({@code APPEAL}, {@code CYCLIC_UPDATE}, {@code RECERTIFICATION}, {@code SHOCK_UPDATE}), what the
@@ -22,6 +25,7 @@ public class ResurveyOutcome {
         this.attempt = attempt;
     }
 
+    @Codes(UpdateType.class)
     public String getUpdateType() { return updateType; }
     public String getOutcome() { return outcome; }
     public int getAttempt() { return attempt; }

@@ -1,5 +1,8 @@
 package org.dynreg.workflow.facts;
 
+import org.dynreg.policy.Codes;
+import org.dynreg.registry.UpdateType;
+
 /**
  * May this household ask for this update now? Answer: how many months after its last survey it may, and the due
  * notices' lead times: how many days before the update falls due the household is told, and (recertification) how
@@ -18,6 +21,7 @@ public class UpdateRequest {
         this.beneficiary = beneficiary;
     }
 
+    @Codes(UpdateType.class)
     public String getUpdateType() { return updateType; }
     public boolean isBeneficiary() { return beneficiary; }
     public Integer getMonthsAfterLastSurvey() { return monthsAfterLastSurvey; }

@@ -422,6 +422,45 @@ class PolicyPagesTest {
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
     }
 
+    @Test
+    void aValueInWordsIsNamedUnderItsHeadingAndARenamedColumnGoesUpOnlyWhenTheBoxIsTicked() throws Exception {
+        int versions = policies.versions().size();
+        browser.signIn("officer");
+        browser.go("/policy");
+
+        Path typed = write("program-eligibility.drl.xlsx", textIn(CandidateVersions.file(ELIGIBILITY).content(), "Cut-offs", 9, 2, "thirty-two"));
+        upload(typed, "the cut-off typed in words");
+        browser.waitFor(By.id("upload-refused"));
+        List<WebElement> cells = browser.find(By.cssSelector("#upload-refused tr.policy-problem")).findElements(By.tagName("td"));
+        assertThat(cells.get(2).getText()).isEqualTo("C10");
+        assertThat(cells.get(3).getText()).isEqualTo("\"Eligible when the score is at or below\": found \"thirty-two\"; expected a whole number such as 34");
+        assertThat(policies.versions()).hasSize(versions);
+
+        browser.go("/policy");
+        Path renamed = write("program-eligibility.drl.xlsx", CandidateVersions.edit(CandidateVersions.file(ELIGIBILITY).content(),
+                "Cut-offs", "Eligible when the score is at or below", "At or below this score (renamed in the console test)"));
+        upload(renamed, "a clearer heading");
+        browser.waitFor(By.id("upload-refused"));
+        assertThat(browser.find(By.cssSelector("#upload-refused tr.policy-problem")).getText())
+                .contains("is renamed to \"At or below this score (renamed in the console test)\"");
+        assertThat(policies.versions()).hasSize(versions);
+
+        click(By.id("upload-column-changes"));
+        click(By.cssSelector("#upload-form button[type=submit]"));
+        browser.waitFor(By.id("upload-stored"));
+        assertThat(policies.versions()).hasSize(versions + 1);
+        browser.assertAccessible();
+    }
+
+    private static byte[] textIn(byte[] workbook, String sheet, int row, int column, String text) throws IOException {
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(workbook))) {
+            wb.getSheet(sheet).getRow(row).getCell(column).setCellValue(text);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
     private void upload(Path file, String comment) {
         browser.find(By.id("upload-files")).sendKeys(file.toAbsolutePath().toString());
         browser.find(By.id("upload-comment")).sendKeys(comment);
