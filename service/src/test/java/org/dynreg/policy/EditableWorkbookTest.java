@@ -5,7 +5,10 @@ import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint.ValidationType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dynreg.policy.ColumnTypes.Kind;
+import org.dynreg.policy.ColumnTypes.Type;
 import org.dynreg.policy.PolicyCompilerTest.At;
+import org.dynreg.registry.Gender;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -160,21 +163,27 @@ class EditableWorkbookTest {
 
     @Test
     void aColumnTypeIsReadFromTheCodeAndTheFactClasses() {
-        List<String> imports = List.of("org.dynreg.eligibility.facts.*");
+        ColumnTypes types = new ColumnTypes(List.of("org.dynreg.eligibility.facts.*"));
         Map<String, Class<?>> none = Map.of();
-        assertThat(EditableWorkbook.typeOf("CONDITION", "$m : MemberFacts", "age >= $param", imports, none).type())
-                .isEqualTo(EditableWorkbook.ValueType.WHOLE_NUMBER);
-        assertThat(EditableWorkbook.typeOf("CONDITION", "$m : MemberFacts", "gender == \"$param\"", imports, none).type())
-                .isEqualTo(EditableWorkbook.ValueType.TEXT);
-        assertThat(EditableWorkbook.typeOf("CONDITION", "HouseholdFacts", "province in ($param)", imports, none).type())
-                .isEqualTo(EditableWorkbook.ValueType.CODE_LIST);
-        assertThat(EditableWorkbook.typeOf("ACTION", "", "insert(new PovertyLikelihood(\"nl100\", $param));", imports, none).type())
-                .isEqualTo(EditableWorkbook.ValueType.DECIMAL);
-        assertThat(EditableWorkbook.typeOf("CONDITION", "NoSuchFacts", "x == $param", imports, none))
-                .isEqualTo(EditableWorkbook.ColumnType.UNKNOWN);
+        assertThat(types.of("CONDITION", "$m : MemberFacts", "age >= $param", none).kind()).isEqualTo(Kind.WHOLE);
+        // a getter marked with @Codes takes one of the enum's codes, as the value check on upload demands
+        assertThat(types.of("CONDITION", "$m : MemberFacts", "gender == \"$param\"", none))
+                .isEqualTo(new Type(Kind.CODE, Arrays.stream(Gender.values()).map(Enum::name).toList()));
+        assertThat(types.of("CONDITION", "HouseholdFacts", "province in ($param)", none).kind()).isEqualTo(Kind.CODES);
+        assertThat(types.of("ACTION", "", "insert(new PovertyLikelihood(\"nl100\", $param));", none).kind()).isEqualTo(Kind.NUMBER);
+        assertThat(types.of("CONDITION", "NoSuchFacts", "x == $param", none)).isNull();
+        assertThat(types.of("PRIORITY", "", "", none).kind()).isEqualTo(Kind.WHOLE);
+        // a method of a fact bound in the table's object-type row: the parameter's type
+        ColumnTypes workflow = new ColumnTypes(List.of("org.dynreg.workflow.facts.*"));
+        Map<String, Class<?>> bound = workflow.bindings(List.of("", "$r : UpdateRequest"));
+        assertThat(workflow.of("ACTION", "", "$r.allowAfterMonths($param, drools.getRule().getName());", bound).kind())
+                .isEqualTo(Kind.WHOLE);
+        assertThat(workflow.of("ACTION", "", "$r.allowAfterMonths($param, drools.getRule().getName());", none)).isNull();
         // a field of an enumeration takes one of its constants (any fact class: here the JDK's LocalDate)
-        assertThat(EditableWorkbook.typeOf("CONDITION", "$d : LocalDate", "dayOfWeek == \"$param\"", List.of("java.time.*"), none))
-                .isEqualTo(new EditableWorkbook.ColumnType(EditableWorkbook.ValueType.CODE,
-                        List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")));
+        assertThat(new ColumnTypes(List.of("java.time.*")).of("CONDITION", "$d : LocalDate", "dayOfWeek == \"$param\"", none))
+                .isEqualTo(new Type(Kind.CODE, List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")));
+        // a path follows the property's type: LocalDate.month is a Month
+        assertThat(new ColumnTypes(List.of("java.time.*")).of("CONDITION", "LocalDate", "month.value >= $param", none).kind())
+                .isEqualTo(Kind.WHOLE);
     }
 }
