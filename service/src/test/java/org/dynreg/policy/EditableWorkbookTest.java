@@ -9,6 +9,7 @@ import org.dynreg.policy.ColumnTypes.Kind;
 import org.dynreg.policy.ColumnTypes.Type;
 import org.dynreg.policy.PolicyCompilerTest.At;
 import org.dynreg.registry.Gender;
+import org.dynreg.registry.UpdateType;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -141,10 +142,14 @@ class EditableWorkbookTest {
         try (XSSFWorkbook wb = editable(WORKFLOW)) {
             XSSFSheet windows = wb.getSheet("Update windows");
             int row = PolicyCompilerTest.find(windows, "a roster update").row();
-            // $r.allowAfterMonths($param, ...) on $r : UpdateRequest; updateType == "$param" is a String: no check
+            // $r.allowAfterMonths($param, ...) on $r : UpdateRequest; updateType == "$param" is text whose getter is
+            // marked @Codes(UpdateType.class): a drop-down of those codes, the ones the value check on upload accepts
             assertThat(validationAt(windows, row, 3).orElseThrow().getValidationConstraint().getValidationType()).isEqualTo(ValidationType.INTEGER);
             assertThat(validationAt(windows, row, 2).orElseThrow().getValidationConstraint().getExplicitListValues()).containsExactly("TRUE", "FALSE");
-            assertThat(validationAt(windows, row, 1)).isEmpty();
+            assertThat(validationAt(windows, row, 1).orElseThrow().getValidationConstraint().getExplicitListValues())
+                    .containsExactly(Arrays.stream(UpdateType.values()).map(Enum::name).toArray(String[]::new));
+            // A, the rule's name: no check
+            assertThat(validationAt(windows, row, 0)).isEmpty();
         }
     }
 
