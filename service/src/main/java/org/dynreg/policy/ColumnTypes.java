@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * <li>{@code field == "$param"} is one code where the fact's getter is marked with {@link Codes} or returns an enum,
  * otherwise text; {@code "$param"} anywhere else is free text;
  * <li>{@code field OP $param} takes the type of the fact's property named by the field (a getter {@code getX},
- * {@code isX}, a record's {@code x()}, or a public field; {@code a.b} follows the path);
+ * {@code isX}, a record's {@code x()}, or a public field; {@code a.b} follows the path; {@code $m.field} is the
+ * property of the fact bound to {@code $m});
  * <li>{@code $param} as an argument of {@code new Type(...)} or {@code $binding.method(...)} takes the type of the
  * parameter it is passed to, where the constructors or methods of that name and number of arguments agree on it;
  * <li>a PRIORITY or SALIENCE column takes a whole number.
@@ -70,8 +71,8 @@ final class ColumnTypes {
     private static final Pattern EVAL = Pattern.compile("eval\\(\\s*\\$param\\s*\\)");
     private static final Pattern FORALL = Pattern.compile("forall\\([^)]*\\)\\s*\\{\\s*([\\w.]+)\\s*(==|!=)\\s*\"\\$\"\\s*}");
     private static final Pattern MEMBERSHIP = Pattern.compile("(?i)\\b(not\\s+)?in\\s*\\(\\s*\"?\\$param\"?\\s*\\)");
-    private static final Pattern QUOTED_FIELD = Pattern.compile("([\\w.]+)\\s*(==|!=)\\s*\"\\$param\"");
-    private static final Pattern FIELD = Pattern.compile("([\\w.]+)\\s*(==|!=|>=|<=|>|<)\\s*\\$param\\b");
+    private static final Pattern QUOTED_FIELD = Pattern.compile("(?:(\\$\\w+)\\.)?([\\w.]+)\\s*(==|!=)\\s*\"\\$param\"");
+    private static final Pattern FIELD = Pattern.compile("(?:(\\$\\w+)\\.)?([\\w.]+)\\s*(==|!=|>=|<=|>|<)\\s*\\$param\\b");
     private static final Pattern NUMBERED_PARAM = Pattern.compile("\\$\\d");
     private static final Pattern BINDING = Pattern.compile("\\s*(\\$\\w+)\\s*:\\s*([\\w.]+).*");
     private static final Pattern TYPE = Pattern.compile("\\s*([\\w.]+).*");
@@ -161,7 +162,8 @@ final class ColumnTypes {
         }
         Matcher quotedField = QUOTED_FIELD.matcher(code);
         if (quotedField.find()) {
-            List<String> codes = codes(property(fact, quotedField.group(1)));
+            List<String> codes = codes(property(quotedField.group(1) == null ? fact : bindings.get(quotedField.group(1)),
+                    quotedField.group(2)));
             return codes.isEmpty() ? Type.of(Kind.TEXT) : new Type(Kind.CODE, codes);
         }
         if (code.contains("\"$param\"")) {
@@ -169,7 +171,7 @@ final class ColumnTypes {
         }
         Matcher field = FIELD.matcher(code);
         if (field.find()) {
-            return of(typeOf(property(fact, field.group(1))));
+            return of(typeOf(property(field.group(1) == null ? fact : bindings.get(field.group(1)), field.group(2))));
         }
         return of(parameterType(code, bindings));
     }

@@ -184,6 +184,7 @@ class EditableWorkbookTest {
         assertThat(workflow.of("ACTION", "", "$r.allowAfterMonths($param, drools.getRule().getName());", bound).kind())
                 .isEqualTo(Kind.WHOLE);
         assertThat(workflow.of("ACTION", "", "$r.allowAfterMonths($param, drools.getRule().getName());", none)).isNull();
+        assertThat(workflow.of("CONDITION", "", "eval($r.monthsAfterLastSurvey == $param)", bound).kind()).isEqualTo(Kind.WHOLE);
         // a field of an enumeration takes one of its constants (any fact class: here the JDK's LocalDate)
         assertThat(new ColumnTypes(List.of("java.time.*")).of("CONDITION", "$d : LocalDate", "dayOfWeek == \"$param\"", none))
                 .isEqualTo(new Type(Kind.CODE, List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")));
