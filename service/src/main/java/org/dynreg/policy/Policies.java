@@ -54,6 +54,8 @@ public class Policies implements SmartInitializingSingleton {
     private final RegressionGate gate;
     private final ApplicationEventPublisher events;
     private final Duration lookAhead;
+    private final boolean cancelBySecondOfficer;
+    private final TransactionTemplate refusals;
     private final PolicyCompiler compiler = new PolicyCompiler();
     private final ProcessCheck processCheck;
     private final ProcessWalks walks;
@@ -62,7 +64,8 @@ public class Policies implements SmartInitializingSingleton {
 
     Policies(JdbcTemplate jdbc, ObjectMapper json, TransactionTemplate tx, Clock clock, RegressionGate gate,
              ApplicationEventPublisher events, ProcessCheck processCheck, ProcessWalks walks,
-             @Value("${dynreg.policy.compile-ahead:PT5M}") Duration lookAhead) {
+             @Value("${dynreg.policy.compile-ahead:PT5M}") Duration lookAhead,
+             @Value("${dynreg.policy.cancel-by-second-officer:false}") boolean cancelBySecondOfficer) {
         this.store = new PolicyStore(jdbc, json);
         this.processCheck = processCheck;
         this.walks = walks;
@@ -71,6 +74,9 @@ public class Policies implements SmartInitializingSingleton {
         this.clock = clock;
         this.gate = gate;
         this.lookAhead = lookAhead;
+        this.cancelBySecondOfficer = cancelBySecondOfficer;
+        this.refusals = new TransactionTemplate(tx.getTransactionManager());
+        this.refusals.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -438,9 +444,13 @@ public class Policies implements SmartInitializingSingleton {
 
     /**
      * Approves a validated version. The approver must not be its uploader, and every reference
-     * household must give its expected outcome at the moment of approval.
+     * household must give its expected outcome at the moment of approval. A refusal is recorded in the audit trail.
      */
     public BundleSummary approve(int version, String comment, String actor) {
+        return recordingRefusal(actor, PolicyAction.APPROVE, version, Map.of(), () -> approving(version, comment, actor));
+    }
+
+    private BundleSummary approving(int version, String comment, String actor) {
         requireText(comment, "comment", "a comment is required to approve");
         PolicyStore.Bundle b = bundle(version);
         secondOfficer(b, actor, "approve");
@@ -474,21 +484,109 @@ public class Policies implements SmartInitializingSingleton {
     /**
      * Puts an approved version in force from {@code effectiveFrom} (now when null; a future time
      * schedules it). The version is compiled before the activation is stored, so the switch never
-     * waits for or fails on a compilation. Not by the version's uploader.
+     * waits for or fails on a compilation. Not by the version's uploader, and not while an activation of the version
+     * is pending (cancel that one first). A refusal is recorded in the audit trail.
      */
     public Activation activate(int version, Instant effectiveFrom, String comment, String actor) {
-        return activation(version, effectiveFrom, comment, actor, Activation.ACTIVATE);
+        Map<String, Object> asked = effectiveFrom == null ? Map.of() : Map.of("effectiveFrom", effectiveFrom.toString());
+        return recordingRefusal(actor, PolicyAction.ACTIVATE, version, asked,
+                () -> activation(version, effectiveFrom, comment, actor, Activation.ACTIVATE));
     }
 
-    /** Puts an earlier version, one that was in force before, back in force now, under the same rule as activation. */
-    public Activation rollBack(int version, String comment, String actor) {
+    /**
+     * Puts an earlier version, one that was in force before, back in force now, under the same rule as activation.
+     * Activations still pending stay pending (a roll-back is not a cancellation): the answer lists them with a warning,
+     * so that whoever rolls back can cancel those that should not happen. A refusal is recorded in the audit trail.
+     */
+    public RollBack rollBack(int version, String comment, String actor) {
         bundle(version);
-        Instant now = now();
-        if (store.lastInForceFrom(version, now).isEmpty()) {
-            throw new PolicyConflictException("version " + version + " has never been in force, so there is nothing to roll back to; "
-                    + "activate it instead");
+        Activation done = recordingRefusal(actor, PolicyAction.ROLLBACK, version, Map.of(), () -> {
+            if (store.lastInForceFrom(version, now()).isEmpty()) {
+                throw new PolicyConflictException("version " + version + " has never been in force, so there is nothing to roll back to; "
+                        + "activate it instead");
+            }
+            return activation(version, null, comment, actor, Activation.ROLLBACK);
+        });
+        List<Activation> pending = store.pending(done.effectiveFrom());
+        String warning = pending.isEmpty() ? null : pendingWarning(version, pending);
+        if (warning != null) {
+            log.warn("policy roll-back to version {} by {}: {}", version, actor, warning);
         }
-        return activation(version, null, comment, actor, Activation.ROLLBACK);
+        return new RollBack(done, pending, warning);
+    }
+
+    /** The sentence that tells whoever rolled back which activations remain pending. */
+    static String pendingWarning(int version, List<Activation> pending) {
+        StringBuilder s = new StringBuilder("version " + version + " is back in force, but " + pending.size()
+                + (pending.size() == 1 ? " scheduled activation is" : " scheduled activations are")
+                + " still pending and will put " + (pending.size() == 1 ? "its version" : "their versions")
+                + " in force at the time given unless cancelled: ");
+        for (int i = 0; i < pending.size(); i++) {
+            Activation a = pending.get(i);
+            s.append(i == 0 ? "" : ", ").append("activation ").append(a.id()).append(" (version ").append(a.version())
+                    .append(" from ").append(a.effectiveFrom()).append(')');
+        }
+        return s.toString();
+    }
+
+    /**
+     * Cancels a scheduled activation before its effective time, with the reason. The activation stays listed, marked
+     * cancelled (who, when, why), and no longer counts for the version in force, the scheduled time or the compilation
+     * ahead. Refused once its effective time has passed or when it is cancelled already. Whether the version's
+     * uploader may cancel follows the setting dynreg.policy.cancel-by-second-officer (decision 0039: by default any
+     * policy officer may, as cancelling keeps the version in force that was reviewed). A refusal is recorded in the
+     * audit trail.
+     */
+    public Activation cancelActivation(long id, String comment, String actor) {
+        Activation found = store.activation(id).orElseThrow(() -> new NotFoundException("policy activation", id));
+        return recordingRefusal(actor, PolicyAction.CANCEL, found.version(), Map.of("activation", id), () -> {
+            requireText(comment, "comment", "a comment saying why the activation is cancelled is required");
+            if (cancelBySecondOfficer) {
+                secondOfficer(bundle(found.version()), actor, "cancel an activation of");
+            }
+            Instant now = now();
+            tx.executeWithoutResult(st -> {
+                Activation a = store.lockedActivation(id).orElseThrow();
+                if (a.cancelled()) {
+                    throw new PolicyConflictException("activation " + id + " (version " + a.version() + " from " + a.effectiveFrom()
+                            + ") was already cancelled by " + a.cancelledBy() + " at " + a.cancelledAt());
+                }
+                if (!a.effectiveFrom().isAfter(now)) {
+                    throw new PolicyConflictException("activation " + id + " (version " + a.version() + ") took effect at "
+                            + a.effectiveFrom() + "; an activation can only be cancelled before its effective time. "
+                            + "Roll back to the version wanted instead");
+                }
+                store.insertCancellation(id, actor, now, comment.strip());
+                events.publishEvent(new PolicyAction(actor, PolicyAction.CANCEL, a.version(), Map.of("activation", id,
+                        "kind", a.kind(), "effectiveFrom", a.effectiveFrom().toString(), "requestedBy", a.requestedBy(),
+                        "comment", comment.strip())));
+            });
+            log.info("policy activation {} (version {} from {}) cancelled by {}", id, found.version(), found.effectiveFrom(), actor);
+            return store.activation(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Runs a lifecycle step; when the step is refused (its state or the maker-checker rule does not allow it), the
+     * refusal is recorded in the audit trail in a transaction of its own, which stays committed although the step
+     * changed nothing, and then passed on to the caller. Call it outside any transaction that has written to the trail.
+     */
+    private <T> T recordingRefusal(String actor, String attempted, int version, Map<String, Object> asked,
+                                   java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (PolicyConflictException | SecondOfficerRequiredException e) {
+            Map<String, Object> details = new LinkedHashMap<>(asked);
+            details.put("attempted", attempted);
+            details.put("reason", e.getMessage());
+            if (e instanceof PolicyConflictException c && c.report() != null) {
+                details.put("differing", c.report().mismatches().stream().map(ReferenceCheck::household).toList());
+                details.put("failedWalks", c.report().failedWalks().stream().map(WalkCheck::walk).toList());
+            }
+            refusals.executeWithoutResult(st -> events.publishEvent(new PolicyAction(actor, PolicyAction.REFUSED, version, details)));
+            log.info("policy version {}: {} by {} refused: {}", version, attempted, actor, e.getMessage());
+            throw e;
+        }
     }
 
     private Activation activation(int version, Instant effectiveFrom, String comment, String actor, String kind) {
@@ -510,6 +608,14 @@ public class Policies implements SmartInitializingSingleton {
         }
         version(version);
         tx.executeWithoutResult(st -> {
+            store.lockBundle(version);
+            if (kind.equals(Activation.ACTIVATE)) {
+                store.pending(now).stream().filter(p -> p.version() == version).findFirst().ifPresent(p -> {
+                    throw new PolicyConflictException("version " + version + " is already scheduled: activation " + p.id()
+                            + " puts it in force from " + p.effectiveFrom() + " (requested by " + p.requestedBy()
+                            + "); cancel that activation first to schedule it at another time");
+                });
+            }
             store.insertActivation(version, kind, from, actor, now, comment.strip());
             events.publishEvent(new PolicyAction(actor, kind.equals(Activation.ROLLBACK) ? PolicyAction.ROLLBACK : PolicyAction.ACTIVATE,
                     version, Map.of("effectiveFrom", from.toString(), "comment", comment.strip(), "sha256", b.sha256())));
@@ -551,9 +657,19 @@ public class Policies implements SmartInitializingSingleton {
         return store.versionInForce(at);
     }
 
-    /** Every activation and roll-back, the scheduled ones included, in order of effective time. */
+    /** Every activation and roll-back, the scheduled and the cancelled ones included, in order of effective time. */
     public List<Activation> activations() {
         return store.activations();
+    }
+
+    /** One activation, cancelled or not. */
+    public Activation activation(long id) {
+        return store.activation(id).orElseThrow(() -> new NotFoundException("policy activation", id));
+    }
+
+    /** The activations not cancelled that have not yet taken effect, in order of effective time. */
+    public List<Activation> pendingActivations() {
+        return store.pending(clock.instant());
     }
 
     /**

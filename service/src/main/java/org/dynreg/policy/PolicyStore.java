@@ -38,7 +38,16 @@ class PolicyStore {
 
     private static final RowMapper<Activation> ACTIVATION = (rs, i) -> new Activation(rs.getLong("id"), rs.getInt("version"),
             rs.getString("kind"), instant(rs.getTimestamp("effective_from")), rs.getString("requested_by"),
-            instant(rs.getTimestamp("requested_at")), rs.getString("comment"));
+            instant(rs.getTimestamp("requested_at")), rs.getString("comment"), rs.getString("cancelled_by"),
+            instant(rs.getTimestamp("cancelled_at")), rs.getString("cancel_comment"));
+
+    /** Activations with their cancellation, if any. */
+    private static final String ACTIVATIONS = "select a.*, c.cancelled_by, c.cancelled_at, c.comment as cancel_comment "
+            + "from policy_activation a left join policy_activation_cancellation c on c.activation_id = a.id ";
+
+    /** Only the activations that count: those not cancelled. */
+    private static final String NOT_CANCELLED = " and not exists (select 1 from policy_activation_cancellation c "
+            + "where c.activation_id = policy_activation.id)";
 
     /**
      * The bundle and its review: approved once approved, else the outcome of its latest check, else the
@@ -116,7 +125,7 @@ class PolicyStore {
     }
 
     private PolicyState lockedReviewState(int version) {
-        jdbc.queryForList("select version from policy_bundle where version = ? for update", Integer.class, version);
+        lockBundle(version);
         return bundle(version).map(Bundle::reviewState).orElse(null);
     }
 
@@ -130,30 +139,59 @@ class PolicyStore {
                 + "values (?, ?, ?, ?, ?, ?)", version, kind, Timestamp.from(effectiveFrom), actor, Timestamp.from(at), comment);
     }
 
-    /** The version in force at {@code at}: the latest activation not after it. */
+    /** The version in force at {@code at}: the latest activation not after it that was not cancelled. */
     Optional<Integer> versionInForce(Instant at) {
-        return jdbc.queryForList("select version from policy_activation where effective_from <= ? "
-                + "order by effective_from desc, id desc limit 1", Integer.class, Timestamp.from(at)).stream().findFirst();
+        return jdbc.queryForList("select version from policy_activation where effective_from <= ?" + NOT_CANCELLED
+                + " order by effective_from desc, id desc limit 1", Integer.class, Timestamp.from(at)).stream().findFirst();
     }
 
+    /** Every activation, the cancelled ones included (with who cancelled them, when and why). */
     List<Activation> activations() {
-        return jdbc.query("select * from policy_activation order by effective_from, id", ACTIVATION);
+        return jdbc.query(ACTIVATIONS + "order by a.effective_from, a.id", ACTIVATION);
+    }
+
+    Optional<Activation> activation(long id) {
+        return jdbc.query(ACTIVATIONS + "where a.id = ?", ACTIVATION, id).stream().findFirst();
+    }
+
+    /** The activation, locked until the transaction ends, so that cancellations of one activation follow one another. */
+    Optional<Activation> lockedActivation(long id) {
+        jdbc.queryForList("select id from policy_activation where id = ? for update", Long.class, id);
+        return activation(id);
+    }
+
+    /** The activations not cancelled whose effective time is after {@code now}, in order of effective time. */
+    List<Activation> pending(Instant now) {
+        return jdbc.query(ACTIVATIONS + "where a.effective_from > ? and c.activation_id is null order by a.effective_from, a.id",
+                ACTIVATION, Timestamp.from(now));
     }
 
     List<Activation> activationsBetween(Instant from, Instant to) {
-        return jdbc.query("select * from policy_activation where effective_from > ? and effective_from <= ? "
-                + "order by effective_from, id", ACTIVATION, Timestamp.from(from), Timestamp.from(to));
+        return jdbc.query(ACTIVATIONS + "where a.effective_from > ? and a.effective_from <= ? and c.activation_id is null "
+                + "order by a.effective_from, a.id", ACTIVATION, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    void insertCancellation(long activationId, String actor, Instant at, String comment) {
+        jdbc.update("insert into policy_activation_cancellation (activation_id, cancelled_by, cancelled_at, comment) "
+                + "values (?, ?, ?, ?)", activationId, actor, Timestamp.from(at), comment);
+    }
+
+    /** Locks the bundle row until the transaction ends, so that activations of one version follow one another. */
+    void lockBundle(int version) {
+        jdbc.queryForList("select version from policy_bundle where version = ? for update", Integer.class, version);
     }
 
     /** When the version last came into force up to {@code now}, if it ever did. */
     Optional<Instant> lastInForceFrom(int version, Instant now) {
-        return jdbc.queryForList("select max(effective_from) from policy_activation where version = ? and effective_from <= ?",
-                Timestamp.class, version, Timestamp.from(now)).stream().filter(t -> t != null).map(Timestamp::toInstant).findFirst();
+        return jdbc.queryForList("select max(effective_from) from policy_activation where version = ? and effective_from <= ?"
+                        + NOT_CANCELLED, Timestamp.class, version, Timestamp.from(now)).stream().filter(t -> t != null)
+                .map(Timestamp::toInstant).findFirst();
     }
 
     Optional<Instant> scheduledFrom(int version, Instant now) {
-        return jdbc.queryForList("select min(effective_from) from policy_activation where version = ? and effective_from > ?",
-                Timestamp.class, version, Timestamp.from(now)).stream().filter(t -> t != null).map(Timestamp::toInstant).findFirst();
+        return jdbc.queryForList("select min(effective_from) from policy_activation where version = ? and effective_from > ?"
+                        + NOT_CANCELLED, Timestamp.class, version, Timestamp.from(now)).stream().filter(t -> t != null)
+                .map(Timestamp::toInstant).findFirst();
     }
 
     void insertExpectation(int version, String household, JsonNode expected, JsonNode replaces, String reason,

@@ -467,7 +467,7 @@ class PolicyLifecycleTest {
 
     @Test
     void twoInstancesOnOneDatabaseAgreeOnTheVersionInForce() throws Exception {
-        Policies other = new Policies(jdbc, json, tx, clock, gate, events, processCheck, walks, Duration.ofMinutes(5));
+        Policies other = new Policies(jdbc, json, tx, clock, gate, events, processCheck, walks, Duration.ofMinutes(5), false);
         assertThat(other.active().version()).isEqualTo(policies.active().version());
         int v = approvedRaise(33, "officer");
 

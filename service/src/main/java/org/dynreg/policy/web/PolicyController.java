@@ -13,6 +13,7 @@ import org.dynreg.policy.Policies;
 import org.dynreg.policy.PolicyFile;
 import org.dynreg.policy.PolicyProblem;
 import org.dynreg.policy.PolicyRejectedException;
+import org.dynreg.policy.RollBack;
 import org.dynreg.policy.UploadResult;
 import org.dynreg.policy.ValidationReport;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +52,8 @@ class PolicyController {
     record ActivateRequest(Instant effectiveFrom, String comment) {}
 
     record RollbackRequest(Integer version, String comment) {}
+
+    record CancelRequest(String comment) {}
 
     record ExpectationRequest(String household, String reason, JsonNode expected) {}
 
@@ -139,7 +142,7 @@ class PolicyController {
         return new DiffView(d, d.toText() + AcceptedDifferences.text(to, accepted), accepted);
     }
 
-    @Operation(summary = "Every activation and roll-back, scheduled ones included, in order of effective time")
+    @Operation(summary = "Every activation and roll-back, scheduled and cancelled ones included, in order of effective time")
     @GetMapping("/activations")
     @PreAuthorize("hasAnyRole('POLICY_OFFICER','AUDITOR')")
     List<Activation> activations() {
@@ -228,11 +231,19 @@ class PolicyController {
         return policies.activate(version, request.effectiveFrom(), request.comment(), auth.getName());
     }
 
-    @Operation(summary = "Roll back: put an earlier version back in force now (not by its uploader)")
+    @Operation(summary = "Cancel a scheduled activation before its effective time, with the reason; refused (409) once it took effect")
+    @PostMapping("/activations/{id}/cancel")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    Activation cancel(@PathVariable long id, @RequestBody(required = false) CancelRequest request, Authentication auth) {
+        return policies.cancelActivation(id, request == null ? null : request.comment(), auth.getName());
+    }
+
+    @Operation(summary = "Roll back: put an earlier version back in force now (not by its uploader). Activations still pending "
+            + "stay pending: the answer lists them (pending) with a warning")
     @PostMapping("/rollback")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     @ResponseStatus(HttpStatus.CREATED)
-    Activation rollBack(@RequestBody RollbackRequest request, Authentication auth) {
+    RollBack rollBack(@RequestBody RollbackRequest request, Authentication auth) {
         if (request.version() == null) {
             throw new InvalidRequestException("version", "the version to roll back to is required");
         }
