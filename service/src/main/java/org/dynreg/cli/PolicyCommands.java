@@ -190,17 +190,44 @@ class PolicyCommands {
                     @Option(longNames = "comment", required = true) String comment) {
         ObjectNode body = json.createObjectNode().put("version", version).put("comment", comment);
         JsonNode a = service.postJson("/api/policy/rollback", body.toString());
-        return "Rolled back: version " + a.get("version").asInt() + " in force from " + a.get("effectiveFrom").asText();
+        StringBuilder s = new StringBuilder("Rolled back: version " + a.get("version").asInt() + " in force from "
+                + a.get("effectiveFrom").asText() + "\n");
+        if (a.hasNonNull("warning")) {
+            s.append("WARNING: ").append(a.get("warning").asText()).append('\n');
+            for (JsonNode p : a.get("pending")) {
+                s.append("  ").append(activation(p));
+            }
+            s.append("Cancel one with: policy cancel-activation --id N --comment \"why\"\n");
+        }
+        return s.toString();
     }
 
-    @Command(command = "activations", description = "Every activation and roll-back, scheduled ones included")
+    @Command(command = "activations", description = "Every activation and roll-back, scheduled and cancelled ones included")
     String activations() {
         StringBuilder s = new StringBuilder();
         for (JsonNode a : service.get("/api/policy/activations")) {
-            s.append(String.format("%-26s version %-4d %-9s by %-12s %s%n", a.get("effectiveFrom").asText(), a.get("version").asInt(),
-                    a.get("kind").asText(), a.get("requestedBy").asText(), a.get("comment").asText()));
+            s.append(activation(a));
         }
         return s.toString();
+    }
+
+    @Command(command = "cancel-activation", description = "Cancel a scheduled activation before its effective time (see policy activations for its id)")
+    String cancelActivation(@Option(longNames = "id", required = true, description = "the activation's id") long id,
+                            @Option(longNames = "comment", required = true, description = "why") String comment) {
+        ObjectNode body = json.createObjectNode().put("comment", comment);
+        JsonNode a = service.postJson("/api/policy/activations/" + id + "/cancel", body.toString());
+        return "Cancelled: " + activation(a);
+    }
+
+    /** One activation on a line: its id, when, which version, what, by whom, why, and its cancellation if any. */
+    private static String activation(JsonNode a) {
+        String line = String.format("#%-5d %-26s version %-4d %-9s by %-12s %s", a.get("id").asLong(), a.get("effectiveFrom").asText(),
+                a.get("version").asInt(), a.get("kind").asText(), a.get("requestedBy").asText(), a.get("comment").asText());
+        if (a.hasNonNull("cancelledAt")) {
+            line += "  [CANCELLED by " + a.get("cancelledBy").asText() + " at " + a.get("cancelledAt").asText() + ": "
+                    + a.get("cancelComment").asText() + "]";
+        }
+        return line + "\n";
     }
 
     @Command(command = "diff", description = "Compare two versions row by row and cell by cell, processes element by element")

@@ -53,7 +53,7 @@ import java.util.Set;
 @RequestMapping("/policy")
 class PolicyPages {
     /** The actions whose success the version page confirms after the redirect (?done=...). */
-    private static final Set<String> DONE = Set.of("approved", "activated", "scheduled", "rolledBack");
+    private static final Set<String> DONE = Set.of("approved", "activated", "scheduled", "rolledBack", "cancelled");
 
     private final Policies policies;
     private final WhatIf whatIf;
@@ -84,7 +84,13 @@ class PolicyPages {
         Collections.reverse(activations);
         model.addAttribute("versions", versions);
         model.addAttribute("activations", activations);
+        model.addAttribute("pendingIds", pendingIds());
         model.addAttribute("inForce", policies.active().version());
+    }
+
+    /** The ids of the activations not cancelled that have not yet taken effect: these can be cancelled. */
+    private Set<Long> pendingIds() {
+        return policies.pendingActivations().stream().map(org.dynreg.policy.Activation::id).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -162,6 +168,9 @@ class PolicyPages {
         model.addAttribute("provinces", Province.values());
         model.addAttribute("activations", policies.activations().stream().filter(a -> a.version() == version).toList());
         model.addAttribute("accepted", policies.acceptedDifferences(version));
+        model.addAttribute("pendingIds", pendingIds());
+        // after a roll-back, the activations still pending are named, as the API's answer names them
+        model.addAttribute("pending", "rolledBack".equals(done) ? policies.pendingActivations() : List.of());
         return "console/policy/version";
     }
 
@@ -236,6 +245,18 @@ class PolicyPages {
                     HttpServletRequest request, HttpServletResponse response) {
         policies.rollBack(version, comment, auth.getName());
         return done(version, "rolledBack", request, response);
+    }
+
+    /**
+     * A scheduled activation cancelled before its effective time, as {@code POST /api/policy/activations/{id}/cancel};
+     * back to its version's page.
+     */
+    @PostMapping("/activations/{id}/cancel")
+    @PreAuthorize("hasRole('POLICY_OFFICER')")
+    String cancel(@PathVariable long id, @RequestParam(required = false) String comment, Authentication auth,
+                  HttpServletRequest request, HttpServletResponse response) {
+        org.dynreg.policy.Activation a = policies.cancelActivation(id, comment, auth.getName());
+        return done(a.version(), "cancelled", request, response);
     }
 
     /** Back to the version's page, which says what was done; htmx is told to go there as a whole page. */
