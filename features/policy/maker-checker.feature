@@ -5,7 +5,7 @@ Feature: Maker-checker: a policy change takes two policy officers
   and put it in force: the officer who uploaded a version can neither approve it nor put it in force.
   From that moment every household surveyed is decided under the new version, and its decision names
   the version; the version it replaces is retired. Every step is written to the audit trail with the
-  officer who took it, and the audit trail can be verified link by link.
+  officer who took it, and so is every refused attempt, and the audit trail can be verified link by link.
 
   A table that does not compile is refused whole, naming the file, sheet and cell of each problem.
   Nothing is stored, and the version in force goes on deciding.
@@ -37,8 +37,10 @@ Feature: Maker-checker: a policy change takes two policy officers
       | step                                     | by       |
       | uploaded                                 | officer  |
       | checked against the reference households | officer  |
+      | refused                                  | officer  |
       | checked against the reference households | officer2 |
       | approved                                 | officer2 |
+      | refused                                  | officer  |
       | put in force                             | officer2 |
     And the audit trail is intact
 

@@ -31,7 +31,8 @@ public class PolicySteps {
             "new expected outcome recorded", "policy.expectation",
             "approved", "policy.approve",
             "put in force", "policy.activate",
-            "rolled back to", "policy.rollback");
+            "rolled back to", "policy.rollback",
+            "refused", "policy.refused");
 
     private static final Map<String, String> PROGRAMS = Map.of(
             "the unconditional cash transfer", DecisionSteps.CASH_TRANSFER, "the education stipend", DecisionSteps.STIPEND);

@@ -463,6 +463,172 @@ class PolicyLifecycleTest {
         assertThat(post("officer2", "/api/policy/bundles/" + v + "/activate",
                 Map.of("comment", "back-dated", "effectiveFrom", clock.instant().minus(1, ChronoUnit.DAYS).toString())).getStatusCode().value())
                 .as("the past cannot be changed").isEqualTo(409);
+        policies.cancelActivation(r.getBody().get("id").asLong(), "the test is over", "officer2");
+    }
+
+    @Test
+    void aScheduledActivationCancelledBeforeItsTimeStaysListedAsCancelledAndNeverComesIntoForce() throws Exception {
+        int v = approvedRaise(41, "officer");
+        Instant effective = clock.instant().plus(300, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        ResponseEntity<JsonNode> r = post("officer2", "/api/policy/bundles/" + v + "/activate",
+                Map.of("comment", "from the next fiscal year", "effectiveFrom", effective.toString()));
+        assertThat(r.getStatusCode().value()).isEqualTo(201);
+        long id = r.getBody().get("id").asLong();
+        assertThat(policies.at(effective).version()).isEqualTo(v);
+        int beforeIt = policies.versionInForce(effective.minusMillis(1)).orElseThrow();
+
+        assertThat(post("officer2", "/api/policy/activations/" + id + "/cancel", Map.of("comment", " ")).getStatusCode().value())
+                .as("a reason is required").isEqualTo(422);
+        r = post("officer", "/api/policy/activations/" + id + "/cancel", Map.of("comment", "the board postponed the raise"));
+
+        assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
+        assertThat(r.getBody().get("cancelledBy").asText()).isEqualTo("officer");
+        assertThat(r.getBody().get("cancelComment").asText()).isEqualTo("the board postponed the raise");
+        assertThat(policies.at(effective).version()).as("the version in force at the time it was due is unchanged").isEqualTo(beforeIt);
+        Policies other = new Policies(jdbc, json, tx, clock, gate, events, processCheck, walks, Duration.ofMinutes(5), false);
+        assertThat(other.at(effective).version()).as("another instance on the database agrees").isEqualTo(beforeIt);
+        assertThat(policies.summary(v).scheduledFrom()).isNull();
+        assertThat(policies.pendingActivations()).extracting(Activation::id).doesNotContain(id);
+        ResponseEntity<JsonNode> listed = rest.exchange("/api/policy/activations", HttpMethod.GET, auth("auditor", null), JsonNode.class);
+        JsonNode cancelled = null;
+        for (JsonNode a : listed.getBody()) {
+            if (a.get("id").asLong() == id) {
+                cancelled = a;
+            }
+        }
+        assertThat(cancelled).as("a cancelled activation stays listed").isNotNull();
+        assertThat(cancelled.get("cancelledAt").isNull()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from policy_activation where id = ?", Integer.class, id)).isEqualTo(1);
+        assertThat(auditDetails(v, PolicyAction.CANCEL)).anySatisfy(d -> {
+            assertThat(d.get("activation").asLong()).isEqualTo(id);
+            assertThat(d.get("comment").asText()).isEqualTo("the board postponed the raise");
+        });
+
+        ResponseEntity<JsonNode> again = post("officer2", "/api/policy/activations/" + id + "/cancel", Map.of("comment", "twice"));
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody().get("detail").asText()).contains("already cancelled by officer");
+        assertThat(auditDetails(v, PolicyAction.REFUSED)).anySatisfy(d -> {
+            assertThat(d.get("attempted").asText()).isEqualTo(PolicyAction.CANCEL);
+            assertThat(d.get("reason").asText()).contains("already cancelled");
+        });
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anActivationThatTookEffectCannotBeCancelled() throws Exception {
+        int v = approvedRaise(42, "officer");
+        long id = policies.activate(v, null, "in force now", "officer2").id();
+
+        ResponseEntity<JsonNode> r = post("officer2", "/api/policy/activations/" + id + "/cancel", Map.of("comment", "too late"));
+
+        assertThat(r.getStatusCode().value()).isEqualTo(409);
+        assertThat(r.getBody().get("detail").asText()).contains("took effect").contains("Roll back");
+        assertThat(policies.active().version()).isEqualTo(v);
+        assertThat(policies.activation(id).cancelled()).isFalse();
+        assertThat(auditDetails(v, PolicyAction.REFUSED)).anySatisfy(d -> {
+            assertThat(d.get("attempted").asText()).isEqualTo(PolicyAction.CANCEL);
+            assertThat(d.get("activation").asLong()).isEqualTo(id);
+        });
+        assertThat(post("officer2", "/api/policy/activations/999999/cancel", Map.of("comment", "x")).getStatusCode().value())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aVersionCannotBeScheduledTwiceWhileAnActivationOfItIsPending() throws Exception {
+        int v = approvedRaise(43, "officer");
+        Instant first = clock.instant().plus(200, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        long id = policies.activate(v, first, "first", "officer2").id();
+        try {
+            ResponseEntity<JsonNode> r = post("officer2", "/api/policy/bundles/" + v + "/activate",
+                    Map.of("comment", "again", "effectiveFrom", first.plus(50, ChronoUnit.DAYS).toString()));
+
+            assertThat(r.getStatusCode().value()).isEqualTo(409);
+            assertThat(r.getBody().get("detail").asText()).contains("activation " + id).contains(first.toString());
+            assertThat(post("officer2", "/api/policy/bundles/" + v + "/activate", Map.of("comment", "now instead")).getStatusCode().value())
+                    .as("nor put in force now while it is scheduled").isEqualTo(409);
+            assertThat(policies.activations().stream().filter(a -> a.version() == v)).hasSize(1);
+            assertThat(auditDetails(v, PolicyAction.REFUSED)).anySatisfy(d -> {
+                assertThat(d.get("attempted").asText()).isEqualTo(PolicyAction.ACTIVATE);
+                assertThat(d.get("reason").asText()).contains("already scheduled");
+            });
+        } finally {
+            policies.cancelActivation(id, "the test is over", "officer2");
+        }
+        long rescheduled = policies.activate(v, first.plus(50, ChronoUnit.DAYS), "once cancelled it can be scheduled again", "officer2").id();
+        policies.cancelActivation(rescheduled, "the test is over", "officer2");
+    }
+
+    @Test
+    void aRollBackWhileActivationsArePendingWarnsAndListsThem() throws Exception {
+        int v = approvedRaise(44, "officer");
+        int later = approvedRaise(45, "officer");
+        policies.activate(v, null, "in force now", "officer2");
+        long pending = policies.activate(later, clock.instant().plus(100, ChronoUnit.DAYS), "next year", "officer2").id();
+        try {
+            ResponseEntity<JsonNode> r = post("officer2", "/api/policy/rollback", Map.of("version", 1, "comment", "the raise is withdrawn"));
+
+            assertThat(r.getStatusCode().value()).isEqualTo(201);
+            assertThat(r.getBody().get("kind").asText()).isEqualTo("ROLLBACK");
+            assertThat(r.getBody().get("version").asInt()).isEqualTo(1);
+            assertThat(r.getBody().get("warning").asText()).contains("still pending").contains("activation " + pending)
+                    .contains("version " + later);
+            List<Long> listed = new ArrayList<>();
+            r.getBody().get("pending").forEach(a -> listed.add(a.get("id").asLong()));
+            assertThat(listed).contains(pending);
+            assertThat(policies.active().version()).isEqualTo(1);
+            assertThat(policies.activation(pending).pendingAt(clock.instant())).as("a roll-back does not cancel").isTrue();
+        } finally {
+            policies.cancelActivation(pending, "the test is over", "officer2");
+        }
+        RollBack none = policies.rollBack(v, "again", "officer2");
+        assertThat(none.pending()).extracting(Activation::id).doesNotContain(pending);
+    }
+
+    @Test
+    void refusedApprovalsAreWrittenToTheAuditTrail() throws Exception {
+        int v = CandidateVersions.withStandardCutoff(policies, 46, "officer");
+        assertThat(policies.validate(v, "officer").passed()).isFalse();
+
+        ResponseEntity<JsonNode> own = post("officer", "/api/policy/bundles/" + v + "/approve", Map.of("comment", "mine"));
+        assertThat(own.getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> differing = post("officer2", "/api/policy/bundles/" + v + "/approve", Map.of("comment", "looks right"));
+        assertThat(differing.getStatusCode().value()).isEqualTo(409);
+        ResponseEntity<JsonNode> ownActivation = post("officer", "/api/policy/bundles/" + v + "/activate", Map.of("comment", "go"));
+        assertThat(ownActivation.getStatusCode().value()).isEqualTo(403);
+
+        List<JsonNode> refusals = auditDetails(v, PolicyAction.REFUSED);
+        assertThat(refusals).anySatisfy(d -> {
+            assertThat(d.get("attempted").asText()).isEqualTo(PolicyAction.APPROVE);
+            assertThat(d.get("reason").asText()).contains("uploaded by officer").contains("another policy officer must approve");
+        });
+        assertThat(refusals).anySatisfy(d -> {
+            assertThat(d.get("attempted").asText()).isEqualTo(PolicyAction.APPROVE);
+            assertThat(d.get("reason").asText()).contains("reference household(s) give a different outcome");
+            assertThat(d.get("differing")).isNotEmpty();
+        });
+        assertThat(refusals).anySatisfy(d -> assertThat(d.get("attempted").asText()).isEqualTo(PolicyAction.ACTIVATE));
+        assertThat(jdbc.queryForList("select actor from audit_entry where subject = ? and action = ? order by seq", String.class,
+                "policy:" + v, PolicyAction.REFUSED)).containsSubsequence("officer", "officer2", "officer");
+        assertThat(policies.summary(v).approvedBy()).as("still refused").isNull();
+
+        int before = auditDetails(v, PolicyAction.REFUSED).size();
+        tx.executeWithoutResult(st -> {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> policies.approve(v, "inside a transaction", "officer")))
+                    .isInstanceOf(SecondOfficerRequiredException.class);
+            st.setRollbackOnly();
+        });
+        assertThat(auditDetails(v, PolicyAction.REFUSED)).as("the refusal outlives the caller's rolled-back transaction").hasSize(before + 1);
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    /** The details of the version's audit entries of one action, oldest first. */
+    List<JsonNode> auditDetails(int version, String action) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String d : jdbc.queryForList("select details from audit_entry where subject = ? and action = ? order by seq", String.class,
+                "policy:" + version, action)) {
+            out.add(json.readTree(d));
+        }
+        return out;
     }
 
     @Test
