@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * The registry-wide jobs. Policy officers and supervisors rescore; supervisors sweep; whoever may start a job may
- * restart or stop it; auditors may follow them too.
+ * The registry-wide jobs. Administrators run every job; policy officers and supervisors rescore; supervisors sweep;
+ * whoever may start a job may restart or stop it; auditors may follow them too.
  */
 @RestController
 class JobController {
