@@ -155,6 +155,47 @@ class PolicyShellTest {
                 .contains("decision-tables/program-eligibility.drl.xlsx: no visible difference");
     }
 
+    @Test
+    void aScheduledActivationIsCancelledFromTheShellAndARollBackNamesThoseStillPending() throws Exception {
+        int now = approved(47);
+        int later = approved(48);
+        String at = java.time.Instant.now().plus(120, java.time.temporal.ChronoUnit.DAYS).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        assertThat(shell("officer2", "policy", "activate", "--version", String.valueOf(now), "--comment", "in force today")).isZero();
+        assertThat(shell("officer2", "policy", "activate", "--version", String.valueOf(later), "--comment", "next season", "--at", at)).isZero();
+        long id = policies.pendingActivations().stream().filter(a -> a.version() == later).findFirst().orElseThrow().id();
+        assertThat(shell("officer2", "policy", "activate", "--version", String.valueOf(later), "--comment", "twice", "--at", at))
+                .as("scheduled once at a time").isEqualTo(CliFailure.REFUSED);
+
+        ShellAs.Printed rolledBack = ShellAs.printing(port, "officer2", "policy", "rollback", "--version", "1", "--comment", "withdrawn");
+        assertThat(rolledBack.exitCode()).isZero();
+        assertThat(rolledBack.text()).contains("Rolled back: version 1").contains("WARNING:").contains("activation " + id)
+                .contains("#" + id).contains("policy cancel-activation");
+
+        ShellAs.Printed cancelled = ShellAs.printing(port, "officer", "policy", "cancel-activation", "--id", String.valueOf(id),
+                "--comment", "the season is postponed");
+        assertThat(cancelled.exitCode()).isZero();
+        assertThat(cancelled.text()).contains("Cancelled: #" + id).contains("CANCELLED by officer").contains("the season is postponed");
+        assertThat(policies.activation(id).cancelled()).isTrue();
+        assertThat(ShellAs.printing(port, "auditor", "policy", "activations").text()).contains("CANCELLED by officer");
+        assertThat(shell("officer2", "policy", "cancel-activation", "--id", String.valueOf(id), "--comment", "again"))
+                .as("cancelled already").isEqualTo(CliFailure.REFUSED);
+        long done = policies.activations().stream().filter(a -> a.version() == now).findFirst().orElseThrow().id();
+        assertThat(shell("officer2", "policy", "cancel-activation", "--id", String.valueOf(done), "--comment", "too late"))
+                .as("it took effect").isEqualTo(CliFailure.REFUSED);
+    }
+
+    /** A version with the standard cut-off changed, its new expected outcomes recorded, approved by officer2. */
+    private int approved(int cutoff) {
+        int v = CandidateVersions.withStandardCutoff(policies, cutoff, "officer");
+        for (org.dynreg.policy.ReferenceCheck c : policies.validate(v, "officer").mismatches()) {
+            policies.recordExpectation(v, c.household(), null, "cut-off " + cutoff, "officer");
+        }
+        if (policies.summary(v).approvedBy() == null) {
+            policies.approve(v, "approved for the test", "officer2");
+        }
+        return v;
+    }
+
     int shell(String user, String... command) {
         return ShellAs.run(port, user, command);
     }

@@ -202,6 +202,50 @@ class PolicyPagesTest {
     }
 
     @Test
+    void aRollBackNamesTheActivationsStillPendingAndOneIsCancelledOnItsVersionsPage() {
+        int now = approved(49);
+        int later = approved(50);
+        policies.activate(now, null, "in force for the page test", "officer2");
+        long id = policies.activate(later, java.time.Instant.now().plus(90, java.time.temporal.ChronoUnit.DAYS), "next season", "officer2").id();
+
+        browser.signIn("officer2");
+        browser.go("/policy/versions/" + inForceBefore);
+        browser.find(By.id("rollback-comment")).sendKeys("the test puts the policy back");
+        click(By.cssSelector("#rollback-form button[type=submit]"));
+        browser.waitForText(By.id("done"), "Version " + inForceBefore + " is back in force.");
+        assertThat(browser.find(By.id("still-pending")).getText()).contains("Still pending").contains("Version " + later);
+        browser.assertAccessible();
+
+        browser.go("/policy/versions/" + later);
+        assertThat(browser.find(By.id("activation-" + id)).getText()).contains("pending");
+        browser.find(By.id("cancel-comment-" + id)).sendKeys("the season is postponed");
+        click(By.cssSelector("#cancel-" + id + " button[type=submit]"));
+        browser.waitForText(By.id("done"), "The scheduled activation of version " + later + " is cancelled");
+        assertThat(browser.find(By.id("activation-" + id)).getText()).contains("cancelled by officer2").contains("the season is postponed");
+        assertThat(policies.activation(id).cancelled()).isTrue();
+        assertThat(policies.summary(later).scheduledFrom()).isNull();
+        browser.assertAccessible();
+
+        // one that took effect offers no cancel button
+        long tookEffect = policies.activations().stream().filter(a -> a.version() == now).findFirst().orElseThrow().id();
+        browser.go("/policy");
+        assertThat(browser.all(By.id("cancel-" + tookEffect))).isEmpty();
+        assertThat(browser.find(By.id("activation-" + id)).getText()).contains("cancelled by officer2");
+    }
+
+    /** A version with the standard cut-off changed, its new expected outcomes recorded, approved by officer2. */
+    private int approved(int cutoff) {
+        int v = CandidateVersions.withStandardCutoff(policies, cutoff, "officer");
+        for (org.dynreg.policy.ReferenceCheck c : policies.validate(v, "officer").mismatches()) {
+            policies.recordExpectation(v, c.household(), null, "cut-off " + cutoff, "officer");
+        }
+        if (policies.summary(v).approvedBy() == null) {
+            policies.approve(v, "approved for the test", "officer2");
+        }
+        return v;
+    }
+
+    @Test
     void theDiffShowsTheChangedCellBeforeAndAfter() {
         int candidate = CandidateVersions.withStandardCutoff(policies, 35, "officer");
         browser.signIn("officer2");
