@@ -29,7 +29,7 @@ class DatabaseAccountTest {
     /** Evidence: never changed, never removed, whoever asks. */
     static final List<String> APPEND_ONLY = List.of("survey", "survey_member", "survey_dwelling", "survey_assets",
             "eligibility_decision", "policy_bundle", "policy_file", "policy_review", "policy_activation",
-            "reference_expectation", "audit_entry", "notification");
+            "policy_activation_cancellation", "reference_expectation", "audit_entry", "notification");
 
     @Autowired
     DataSource application;
@@ -71,7 +71,7 @@ class DatabaseAccountTest {
             try {
                 insertOneOfEach(s);
                 for (String table : List.of("survey", "survey_member", "survey_dwelling", "survey_assets",
-                        "policy_bundle", "policy_file", "policy_review")) {
+                        "policy_bundle", "policy_file", "policy_review", "policy_activation", "policy_activation_cancellation")) {
                     String column = firstColumn(table);
                     assertThatThrownBy(() -> s.executeUpdate("update " + table + " set " + column + " = " + column))
                             .as("update " + table).hasMessageContaining(table + " is");
@@ -84,7 +84,7 @@ class DatabaseAccountTest {
         }
     }
 
-    /** One survey with a member, dwelling and assets, one bundle with a file and a review step. */
+    /** One survey with a member, dwelling and assets, one bundle with a file, a review step and a cancelled activation. */
     private static void insertOneOfEach(Statement s) throws SQLException {
         long id = 900_000_000_000L + System.nanoTime() % 1_000_000_000L;
         s.executeUpdate("insert into household (id, province, district, tehsil, union_council, address, registered_at,"
@@ -109,6 +109,10 @@ class DatabaseAccountTest {
                 + ", 'a.drl', 'DRL', repeat('0', 64), 'rule')");
         s.executeUpdate("insert into policy_review (version, state, reviewed_by, reviewed_at) values (" + version
                 + ", 'VALIDATED', 'officer', now())");
+        s.executeUpdate("insert into policy_activation (id, version, kind, effective_from, requested_by, requested_at, comment)"
+                + " values (" + id + ", " + version + ", 'ACTIVATE', now() + interval 1 day, 'officer2', now(), 'c')");
+        s.executeUpdate("insert into policy_activation_cancellation (activation_id, cancelled_by, cancelled_at, comment) values ("
+                + id + ", 'officer', now(), 'c')");
     }
 
     private String firstColumn(String table) {
