@@ -1,6 +1,8 @@
 package org.dynreg.audit;
 
 import org.dynreg.eligibility.Evaluation;
+import org.dynreg.eligibility.OutcomeComparison;
+import org.dynreg.policy.OutcomeDifference;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +30,11 @@ public record SurveyWhatIf(
     /**
      * What differs: the score, the exclusion filters that stopped or started matching, and each program whose
      * eligibility or cut-off differs, with the causes of a change of eligibility ({@link EffectCause}; none when only
-     * the cut-off moved).
+     * the cut-off moved), and every difference field by field with its kind, as replay lists them
+     * ({@link OutcomeComparison}).
      */
     public record Differences(boolean identical, int scoreBefore, int scoreAfter, List<String> exclusionsStopped,
-                              List<String> exclusionsStarted, List<ProgramChange> programs) {
+                              List<String> exclusionsStarted, List<ProgramChange> programs, List<OutcomeDifference> byField) {
     }
 
     public record ProgramChange(String program, boolean eligibleBefore, boolean eligibleAfter, Integer cutoffBefore,
@@ -56,9 +59,10 @@ public record SurveyWhatIf(
                 changes.add(new ProgramChange(name, was, is, cutoffBefore, cutoffAfter, was == is ? List.of() : EffectCause.of(before, after, name)));
             }
         }
-        boolean identical = before.score() == after.score() && stopped.isEmpty() && started.isEmpty() && changes.isEmpty()
-                && before.programs().equals(after.programs()) && before.reasons().equals(after.reasons());
+        List<OutcomeDifference> byField = OutcomeComparison.between(before, after);
+        boolean identical = byField.isEmpty() && stopped.isEmpty() && started.isEmpty() && changes.isEmpty()
+                && before.programs().equals(after.programs());
         return new SurveyWhatIf(before.policyVersion(), before.policySha256(), after.policyVersion(), after.policySha256(), ranAt, ranBy,
-                before, after, new Differences(identical, before.score(), after.score(), stopped, started, List.copyOf(changes)));
+                before, after, new Differences(identical, before.score(), after.score(), stopped, started, List.copyOf(changes), byField));
     }
 }

@@ -144,17 +144,20 @@ class AuditorCommands {
         JsonNode d = r.get("differences");
         StringBuilder s = new StringBuilder("One survey under version " + r.get("candidateVersion").asInt() + " against version "
                 + r.get("baselineVersion").asInt() + " in force: " + (d.get("identical").asBoolean() ? "IDENTICAL" : "DIFFERS") + "\n");
-        s.append("  score: ").append(d.get("scoreBefore").asInt()).append(" -> ").append(d.get("scoreAfter").asInt()).append('\n');
+        s.append("  score: ").append(d.get("scoreBefore").asInt()).append(" → ").append(d.get("scoreAfter").asInt()).append('\n');
         d.get("exclusionsStopped").forEach(x -> s.append("  exclusion filter stops excluding: ").append(x.asText()).append('\n'));
         d.get("exclusionsStarted").forEach(x -> s.append("  exclusion filter starts excluding: ").append(x.asText()).append('\n'));
         for (JsonNode p : d.get("programs")) {
             s.append("  ").append(p.get("program").asText()).append(": ")
-                    .append(p.get("eligibleBefore").asBoolean() ? "eligible" : "not eligible").append(" (cut-off ").append(p.get("cutoffBefore"))
-                    .append(") -> ").append(p.get("eligibleAfter").asBoolean() ? "eligible" : "not eligible").append(" (cut-off ")
-                    .append(p.get("cutoffAfter")).append("); cause: ");
+                    .append(p.get("eligibleBefore").asBoolean() ? "eligible" : "not eligible").append(cutoff(p.get("cutoffBefore")))
+                    .append(" → ").append(p.get("eligibleAfter").asBoolean() ? "eligible" : "not eligible").append(cutoff(p.get("cutoffAfter")));
             List<String> causes = new ArrayList<>();
             p.get("causes").forEach(c -> causes.add(c.asText()));
-            s.append(String.join(", ", causes)).append('\n');
+            s.append(causes.isEmpty() ? "" : "; cause: " + String.join(", ", causes)).append('\n');
+        }
+        if (d.hasNonNull("byField") && !d.get("byField").isEmpty()) {
+            s.append("Field by field:\n");
+            mismatches(json.createObjectNode().set("differences", d.get("byField")), s);
         }
         s.append("Under version ").append(r.get("candidateVersion").asInt()).append(":\n");
         r.get("after").get("reasons").forEach(x -> s.append("  ").append(x.asText()).append('\n'));
@@ -219,6 +222,11 @@ class AuditorCommands {
         }
     }
 
+    /** " (cut-off 32)", or nothing for a program without a cut-off. */
+    private static String cutoff(JsonNode c) {
+        return c == null || c.isNull() ? "" : " (cut-off " + c.asText() + ")";
+    }
+
     /**
      * How the replayed outcome differs, field by field with its kind ({@code UCT.eligible false → true}); the whole
      * recorded and replayed values only for what has no field-level comparison (the bundle's hash, a policy fault).
@@ -233,7 +241,7 @@ class AuditorCommands {
                         d.hasNonNull("actual") ? d.get("actual").asText() : "(none)"));
             }
         }
-        for (JsonNode m : r.get("mismatches")) {
+        for (JsonNode m : r.path("mismatches")) {
             if (fieldLevel && !m.get("field").asText().equals("policySha256") && !m.get("field").asText().equals("evaluation")) {
                 continue;
             }

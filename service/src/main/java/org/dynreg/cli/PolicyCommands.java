@@ -305,7 +305,11 @@ class PolicyCommands {
                         .append(String.join("; ", texts(c.get("differences")))).append('\n');
             }
         }
-        s.append("Reference households: ").append(ok).append(" of ").append(refs.size()).append(" as expected\n");
+        if (!refs.isEmpty() || problems == null || problems.isEmpty()) {
+            s.append("Reference households: ").append(ok).append(" of ").append(refs.size()).append(" as expected\n");
+        } else {
+            s.append("Reference households: not run, as the files do not compile\n");
+        }
         JsonNode kinds = r.get("differencesByKind");
         if (kinds != null && !kinds.isEmpty()) {
             s.append("Differences by kind (accept one kind for every household with: policy accept --version N --kind KIND --reason \"...\")\n");

@@ -204,6 +204,11 @@ class WhatIfEffectTest {
         assertThat(uct.get("cutoffBefore").asInt()).isEqualTo(32);
         assertThat(uct.get("cutoffAfter").asInt()).isEqualTo(34);
         assertThat(texts(uct.get("causes"))).containsExactly(EffectCause.CUTOFF);
+        assertThat(d.get("byField")).anySatisfy(f -> {
+            assertThat(f.get("key").asText()).isEqualTo("ELIGIBILITY:UCT");
+            assertThat(f.get("expected").asText()).isEqualTo("false");
+            assertThat(f.get("actual").asText()).isEqualTo("true");
+        }).anySatisfy(f -> assertThat(f.get("key").asText()).isEqualTo("CUTOFF:UCT"));
         assertThat(r.getBody().toString()).as("the survey's names and ids are not echoed")
                 .doesNotContain(survey.get("members").get(0).get("name").asText())
                 .doesNotContain(survey.get("members").get(0).get("nationalId").asText());
@@ -235,7 +240,9 @@ class WhatIfEffectTest {
 
         assertThat(p.exitCode()).as(p.text()).isZero();
         assertThat(p.text()).contains("DIFFERS").contains("exclusion filter stops excluding: " + CAR)
-                .contains("UCT: not eligible (cut-off 32) -> eligible (cut-off 34); cause: " + EffectCause.EXCLUSION + CAR);
+                .contains("UCT: not eligible (cut-off 32) → eligible (cut-off 34); cause: " + EffectCause.EXCLUSION + CAR)
+                .contains("CCT_EDUCATION: not eligible → eligible; cause:")
+                .contains("UCT.eligible false → true").contains("UCT.cutoff 32 → 34");
 
         ObjectNode broken = survey.deepCopy();
         ((ObjectNode) broken.get("members").get(0)).remove("gender");
