@@ -131,6 +131,8 @@ class StrictRequestsTest {
                 new Endpoint("officer", "POST", "/api/policy/bundles/{version}/approve", "/api/policy/bundles/1/approve"),
                 new Endpoint("officer", "POST", "/api/policy/bundles/{version}/activate", "/api/policy/bundles/1/activate"),
                 new Endpoint("officer", "POST", "/api/policy/rollback", null),
+                new Endpoint("officer", "POST", "/api/policy/bundles/{version}/accepted-differences", "/api/policy/bundles/1/accepted-differences"),
+                new Endpoint("officer", "POST", "/api/policy/activations/{id}/cancel", "/api/policy/activations/1/cancel"),
                 new Endpoint("officer", "POST", "/api/what-if", null),
                 new Endpoint("officer", "POST", "/api/what-if/report.xlsx", null),
                 new Endpoint("officer", "POST", "/api/what-if/survey", null),
