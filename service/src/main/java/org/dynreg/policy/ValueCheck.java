@@ -5,7 +5,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.dynreg.policy.ColumnTypes.Kind;
 import org.dynreg.policy.ColumnTypes.Type;
@@ -236,16 +235,7 @@ final class ValueCheck {
 
     /** A cell as it shows; in a merged area, the area's value. */
     private String shown(int r, int c) {
-        Cell cell = cell(r, c);
-        if (isBlank(cell)) {
-            for (CellRangeAddress merged : sheet.getMergedRegions()) {
-                if (merged.isInRange(r, c) && (merged.getFirstRow() != r || merged.getFirstColumn() != c)) {
-                    cell = cell(merged.getFirstRow(), merged.getFirstColumn());
-                    break;
-                }
-            }
-        }
-        return cell == null ? "" : FORMAT.formatCellValue(cell).trim();
+        return ColumnTypes.text(sheet, r, c);
     }
 
     private boolean blankRow(int r) {

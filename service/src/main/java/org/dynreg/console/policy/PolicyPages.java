@@ -184,10 +184,7 @@ class PolicyPages {
     @PostMapping("/versions/{version}/validate")
     @PreAuthorize("hasRole('POLICY_OFFICER')")
     String validate(@PathVariable int version, Authentication auth, Model model) {
-        model.addAttribute("version", version);
-        model.addAttribute("report", policies.validate(version, auth.getName()));
-        model.addAttribute("accepted", policies.acceptedDifferences(version));
-        return "console/policy/version :: gate";
+        return gate(version, policies.validate(version, auth.getName()), model);
     }
 
     /**
@@ -199,10 +196,7 @@ class PolicyPages {
     String expect(@PathVariable int version, @RequestParam String household, @RequestParam(required = false) String reason,
                   Authentication auth, Model model) {
         ValidationReport report = policies.recordExpectation(version, household, null, reason, auth.getName());
-        model.addAttribute("version", version);
-        model.addAttribute("report", report);
-        model.addAttribute("accepted", policies.acceptedDifferences(version));
-        return "console/policy/version :: gate";
+        return gate(version, report, model);
     }
 
     /**
@@ -214,6 +208,11 @@ class PolicyPages {
     String accept(@PathVariable int version, @RequestParam String kind, @RequestParam(required = false) String reason,
                   Authentication auth, Model model) {
         ValidationReport report = policies.acceptDifferences(version, kind, reason, auth.getName());
+        return gate(version, report, model);
+    }
+
+    /** The gate's fragment: a version's check and the kinds of difference accepted under it. */
+    private String gate(int version, ValidationReport report, Model model) {
         model.addAttribute("version", version);
         model.addAttribute("report", report);
         model.addAttribute("accepted", policies.acceptedDifferences(version));
